@@ -1,0 +1,149 @@
+"""The data model: one `Article` flows through every stage.
+
+After cleaning, `Article.text` never changes: it is the coordinate system. The headline, when
+there is one, is the first paragraph of `text` (`text[:body_start]`), so headlines can carry
+events too. Every later layer is a tuple of frozen records with `start`/`end` offsets into `text`;
+`article.text[span.start:span.end]` is always the evidence.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One input record before cleaning: HTML, scraped text, or a JSONL record's fields."""
+
+    content: str
+    kind: str  # "html" | "text" | "record"
+    id: str | None = None
+    url: str | None = None
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+    lang: str | None = None
+    origin: str | None = None  # file path and line, for error messages
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A piece of the raw page that cleaning cut, and why."""
+
+    kind: str
+    text: str
+    rule: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """'JAKARTA, KOMPAS.com -': where the story was filed and by which agency."""
+
+    text: str
+    place: str | None = None
+    agency: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A span of `text` that names an actor, linked to a CAMEO code."""
+
+    start: int
+    end: int
+    text: str
+    code: str  # full CAMEO actor code, e.g. "RUSMIL", "IGOUNO"
+    country: str | None = None  # "RUS"; None for IGOs and unplaced groups
+    role: str | None = None  # "MIL", "GOV" ...
+    name: str | None = None  # the person named, when there is one
+    kind: str = "country"  # country | igo | person | org | group | place
+    how: str = "dictionary"  # dictionary | ner | coref
+    dictionary_entry: str | None = None
+    refers_to: int | None = None  # index of the antecedent mention, for coreference
+
+
+@dataclass(frozen=True, slots=True)
+class EventActor:
+    code: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what to whom, CAMEO-coded, with the sentence and trigger that support it."""
+
+    code: str
+    root: str
+    name: str
+    quad_class: int
+    goldstein: float
+    plover: str | None
+    source: EventActor | None
+    target: EventActor | None
+    trigger: Trigger
+    sentence: Sentence
+    modality: str  # asserted | reported | hypothetical | negated
+    reporter: EventActor | None = None
+    confidence: float = 0.0
+    rule: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article and every layer the pipeline has added to it."""
+
+    id: str = ""
+    url: str | None = None
+    source: str | None = None
+    title: str | None = None
+    date: str | None = None
+    author: str | None = None
+    lang: str | None = None
+    dateline: Dateline | None = None
+    text: str = ""
+    body_start: int = 0
+    sentences: tuple[Sentence, ...] = ()
+    removed: tuple[Removal, ...] = ()
+    actors: tuple[ActorMention, ...] = ()
+    events: tuple[Event, ...] = ()
+    warnings: tuple[str, ...] = ()
+    raw: RawDocument | None = field(default=None, repr=False)
+
+    @property
+    def body(self) -> str:
+        """The article body without the headline."""
+        return self.text[self.body_start :]
+
+    def evidence(self, span: Sentence | ActorMention | Trigger | EventActor) -> str:
+        return self.text[span.start : span.end]
+
+    def evolve(self, **changes: Any) -> Article:
+        """A copy with some layers added (stages never mutate an article)."""
+        return dataclasses.replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The output contract documented in the README (field names are stable)."""
+        out = dataclasses.asdict(self)
+        out.pop("raw")
+        out["dateline"] = out["dateline"]["text"] if self.dateline else None
+        out["dateline_place"] = self.dateline.place if self.dateline else None
+        out["dateline_agency"] = self.dateline.agency if self.dateline else None
+        for key in ("sentences", "removed", "actors", "events", "warnings"):
+            out[key] = list(out[key])
+        return out

@@ -1,0 +1,89 @@
+"""Read a publication date written the way news pages write it; never guess one.
+
+"Senin, 4 September 2023 10:15 WIB", "4/9/2023", "04 Sep 2023", "September 4, 2023",
+"2023-09-04T10:15:00+07:00". Month names and time zones come from `lang/<code>/dates.toml`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass
+
+from warta.lang import language_dir
+
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?")
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")
+_DAY_MONTH = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
+_MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+_TIME = re.compile(r"\b(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*([A-Za-z]{2,4})?\b")
+
+
+@dataclass(frozen=True)
+class DateNames:
+    months: dict[str, int]
+    timezones: dict[str, str]
+
+
+def load_date_names(languages: tuple[str, ...]) -> DateNames:
+    months: dict[str, int] = {}
+    zones: dict[str, str] = {}
+    for code in languages:
+        path = language_dir(code).joinpath("dates.toml")
+        if path.is_file():
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            months.update({k.casefold(): int(v) for k, v in data.get("months", {}).items()})
+            zones.update({k.casefold(): str(v) for k, v in data.get("timezones", {}).items()})
+    return DateNames(months, zones)
+
+
+def _valid(year: int, month: int, day: int) -> dt.date | None:
+    if year < 100:
+        year += 2000
+    try:
+        found = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return found if 1900 <= found.year <= 2100 else None
+
+
+def parse_date(text: str | None, names: DateNames) -> str | None:
+    """ISO 8601 for a date written on a news page, or None when the text holds no full date."""
+    if not text:
+        return None
+    text = text.strip()
+    iso = _ISO.search(text)
+    if iso:
+        day = _valid(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        if day and iso.group(4):
+            zone = iso.group(7) or ""
+            seconds = iso.group(6) or "00"
+            zone = "+00:00" if zone == "Z" else zone
+            return f"{day.isoformat()}T{iso.group(4)}:{iso.group(5)}:{seconds}{zone}"
+        return day.isoformat() if day else None
+    day = None
+    rest = text
+    for pattern, order in ((_DAY_MONTH, "dmy"), (_MONTH_DAY, "mdy"), (_NUMERIC, "num")):
+        found = pattern.search(text)
+        if not found:
+            continue
+        if order == "num":
+            day = _valid(int(found.group(3)), int(found.group(2)), int(found.group(1)))
+        else:
+            d, m = (found.group(1), found.group(2)) if order == "dmy" else (found.group(2), found.group(1))
+            month = names.months.get(m.casefold())
+            day = _valid(int(found.group(3)), month, int(d)) if month else None
+        if day:
+            rest = text[found.end():]
+            break
+    if day is None:
+        return None
+    clock = _TIME.search(rest)
+    if not clock or int(clock.group(1)) > 23 or int(clock.group(2)) > 59:
+        return day.isoformat()
+    hour, minute = int(clock.group(1)), int(clock.group(2))
+    zone = names.timezones.get((clock.group(4) or "").casefold(), "")
+    if clock.group(4) and clock.group(4).casefold() == "pm" and hour < 12:
+        hour += 12
+    return f"{day.isoformat()}T{hour:02d}:{minute:02d}:00{zone}"

@@ -1,0 +1,17 @@
+"""Per-language data files: one folder per language (`id/`, `en/`); adding one means adding a folder."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+
+
+def language_dir(code: str) -> Traversable:
+    """The data folder of one language, shipped as package data."""
+    return files("warta.lang").joinpath(code)
+
+
+def available_languages() -> list[str]:
+    """Language codes that have a data folder."""
+    root = files("warta.lang")
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
