@@ -1,0 +1,1 @@
+"""Clean: HTML extraction, mojibake repair, news boilerplate, metadata."""
