@@ -84,12 +84,23 @@ class Pipeline:
                 continue
             origin = item.origin if isinstance(item, RawDocument) else f"record {number}"
             try:
-                yield self.analyze(item)
+                article = self.analyze(item)
             except WartaError as exc:
-                message = str(exc)
-                if origin and not message.startswith(str(origin)):
-                    message = f"{origin}: {message}"
-                _report(Failure(str(origin), message), on_error)
+                _report(Failure(str(origin), _located(str(exc), origin)), on_error)
+                continue
+            except Exception as exc:  # a bug must not sink the batch; quarantine with its reason
+                reason = f"unexpected {exc.__class__.__name__}: {exc}"
+                _report(Failure(str(origin), _located(reason, origin)), on_error)
+                continue
+            if not article.text:
+                reason = article.warnings[-1] if article.warnings else "no article text"
+                _report(Failure(str(origin), _located(reason, origin)), on_error)
+                continue
+            yield article
+
+
+def _located(message: str, origin: str | None) -> str:
+    return message if not origin or message.startswith(origin) else f"{origin}: {message}"
 
 
 def _report(failure: Failure, on_error: ErrorHandler | None) -> None:

@@ -13,7 +13,7 @@ import ftfy
 from warta.article import Article, RawDocument
 from warta.clean.boilerplate import clean_paragraphs, normalize_paragraph, split_paragraphs
 from warta.clean.dates import load_date_names, parse_date
-from warta.clean.html import extract_html
+from warta.clean.html import Extracted, extract_html
 from warta.clean.metadata import clean_author, clean_title, host_of, load_metadata_rules, source_name
 from warta.clean.rules import load_rules
 from warta.errors import ExtractionError
@@ -24,6 +24,14 @@ _MOJIBAKE_HINT = re.compile("[ÂÃâ][\u0080-\u00bf€™œ\u0153\u201a-\u201e\u
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False,
                              fix_latin_ligatures=False, unescape_html=False, explain=False)
 PARAGRAPH_BREAK = "\n\n"
+# A page saved with a comment or whitespace before its doctype ("<!-- 50.245 --><!DOCTYPE html>",
+# the kompas id-pages) is still HTML, whatever the sniffer upstream called it.
+_HTML_HEAD = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
+
+
+def looks_like_html(content: str) -> bool:
+    """True when scraped 'text' is really a saved HTML page."""
+    return bool(_HTML_HEAD.search(content[:4096]))
 
 
 def repair_text(text: str) -> str:
@@ -59,8 +67,13 @@ class CleanStage:
         if raw is None:
             raise ExtractionError("the clean stage needs a raw document")
         url, title, author, date_text, sitename = raw.url, raw.title, None, raw.date, raw.source
-        if raw.kind == "html":
-            page = extract_html(raw.content, raw.url)
+        page_warnings: list[str] = []
+        if raw.kind == "html" or raw.kind == "text" and looks_like_html(raw.content):
+            try:
+                page = extract_html(raw.content, raw.url)
+            except ExtractionError as exc:
+                page_warnings.append(str(exc))
+                page = Extracted("", None, None, None, None, None, raw.url)
             url = url or page.url
             title = title or page.title
             author, sitename = page.author, sitename or page.sitename
@@ -76,9 +89,9 @@ class CleanStage:
             title=normalize_paragraph(title) if title else None,
             infer_title=raw.kind in ("text", "html") and not title,
         )
+        warnings: list[str] = list(page_warnings)
         if not cleaned.paragraphs and not cleaned.title:
-            raise ExtractionError("no article text left after removing boilerplate")
-        warnings: list[str] = []
+            warnings.append("no article text left after removing boilerplate")
         date = parse_date(date_text, self.dates) if date_text else None
         if date_text and raw.date and date is None:
             warnings.append(f"date {raw.date!r} not understood; left empty")

@@ -1,0 +1,40 @@
+"""`--format pretty`: the clean text, its metadata, and every piece cleaning removed and why."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from warta.article import Article
+
+
+def article_view(article: Article) -> Panel:
+    """One panel: metadata table, the clean text (headline bold), the removed pieces struck through."""
+    meta = Table.grid(padding=(0, 2))
+    meta.add_column(style="bold cyan")
+    meta.add_column()
+    dateline = article.dateline.text if article.dateline else None
+    for key, value in (("title", article.title), ("source", article.source), ("date", article.date),
+                       ("author", article.author), ("lang", article.lang), ("dateline", dateline),
+                       ("url", article.url), ("id", article.id)):
+        meta.add_row(key, value or "—")
+    body = Text(article.text)
+    if article.body_start:
+        body.stylize("bold", 0, article.body_start)
+    removed = Text()
+    for piece in article.removed:
+        removed.append(f"{piece.kind:>14}  ", style="yellow")
+        removed.append(piece.text, style="strike dim red")
+        removed.append("\n")
+    parts: list[Table | Text] = [meta, Text(""), body]
+    if article.removed:
+        parts += [Text("\nremoved", style="bold yellow"), removed]
+    for warning in article.warnings:
+        parts.append(Text(f"warning: {warning}", style="magenta"))
+    return Panel(Group(*parts), title=article.title or article.id, title_align="left")
+
+
+def print_article(article: Article, console: Console | None = None) -> None:
+    (console or Console()).print(article_view(article))
