@@ -64,7 +64,8 @@ def test_analyze_never_raises_on_bytes(pipeline: Pipeline, data: bytes) -> None:
 @slow
 @given(st.text(max_size=400))
 def test_html_wrapped_text_never_raises(pipeline: Pipeline, text: str) -> None:
-    html = f"<html><head><title>{text[:40]}</title></head><body><article><p>{text}</p></article></body></html>"
+    html = (f"<html><head><title>{text[:40]}</title></head>"
+            f"<body><article><p>{text}</p></article></body></html>")
     try:
         article = pipeline.analyze(html)
     except InputError:

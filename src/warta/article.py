@@ -141,9 +141,6 @@ class Article:
         """The output contract documented in the README (field names are stable)."""
         out = dataclasses.asdict(self)
         out.pop("raw")
-        out["dateline"] = out["dateline"]["text"] if self.dateline else None
-        out["dateline_place"] = self.dateline.place if self.dateline else None
-        out["dateline_agency"] = self.dateline.agency if self.dateline else None
         for key in ("sentences", "removed", "actors", "events", "warnings"):
             out[key] = list(out[key])
         return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -16,15 +16,17 @@ from warta.pipeline import Pipeline
 from warta.settings import Settings
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
     pretty = "pretty"
+    table = "table"
 
 
 def analyze_command(
-    paths: Annotated[list[str], typer.Argument(help="HTML, .txt, .jsonl(.gz) files or folders; '-' for stdin.")],
-    output: Annotated[OutputFormat, typer.Option("--format", "-f", help="jsonl, json or pretty.")] = (
+    paths: Annotated[list[str], typer.Argument(
+        help="HTML, .txt, .jsonl(.gz) files or folders; '-' for stdin.")],
+    output: Annotated[OutputFormat, typer.Option("--format", "-f", help="jsonl, json, pretty or table.")] = (
         OutputFormat.jsonl),
     strict: Annotated[bool, typer.Option(help="Exit non-zero when any record was skipped.")] = False,
 ) -> None:
@@ -44,6 +46,14 @@ def analyze_command(
         for article in articles:
             report.ok += 1
             print_article(article)
+    elif output is OutputFormat.table:
+        from warta.cli.render import print_table
+
+        kept = []
+        for article in articles:
+            report.ok += 1
+            kept.append(article)
+        print_table(kept)
     elif output is OutputFormat.json:
         docs = []
         for article in articles:

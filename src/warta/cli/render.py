@@ -38,3 +38,17 @@ def article_view(article: Article) -> Panel:
 
 def print_article(article: Article, console: Console | None = None) -> None:
     (console or Console()).print(article_view(article))
+
+
+def print_table(articles: list[Article], console: Console | None = None) -> None:
+    """One row per article: what it is and how much each stage found."""
+    table = Table(title=f"{len(articles)} articles", show_lines=False)
+    for name in ("id", "lang", "source", "date", "title", "sentences", "removed", "actors", "events"):
+        numeric = name in ("sentences", "removed", "actors", "events")
+        table.add_column(name, justify="right" if numeric else "left", overflow="fold",
+                         max_width=48 if name == "title" else None)
+    for article in articles:
+        table.add_row(article.id[:22], article.lang or "—", article.source or "—", article.date or "—",
+                      article.title or "—", str(len(article.sentences)), str(len(article.removed)),
+                      str(len(article.actors)), str(len(article.events)))
+    (console or Console()).print(table)
