@@ -53,6 +53,6 @@ class BatchReport:
             return 1
         if self.read > 1:
             typer.echo(f"warta: read {self.read}, ok {self.ok}, skipped {self.skipped}", err=True)
-        if self.ok == 0 or strict and self.skipped:
+        if self.ok == 0 or (strict and self.skipped):
             return 1
         return 0

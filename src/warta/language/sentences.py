@@ -41,7 +41,7 @@ def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool
     if word in abbreviations:
         return True
     # An initial ("J. Kirby") or a dotted acronym ("A.S.", "U.S."): short letters and dots.
-    return len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:\w\.){1,4}\w?", word + "."))
+    return (len(word) == 1 and word.isalpha()) or bool(re.fullmatch(r"(?:\w\.){1,4}\w?", word + "."))
 
 
 def split_sentences(text: str, abbreviations: frozenset[str], start: int = 0,

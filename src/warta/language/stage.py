@@ -38,6 +38,6 @@ class SentenceStage:
         spans: list[Sentence] = []
         if article.title and article.text.startswith(article.title):
             spans.append(Sentence(0, len(article.title)))
-        start = article.body_start if article.body_start else len(spans and article.title or "")
+        start = article.body_start if article.body_start else len((spans and article.title) or "")
         spans += split_sentences(article.text, self.abbreviations, start)
         return article.evolve(sentences=tuple(spans))
