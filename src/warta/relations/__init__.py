@@ -1,0 +1,6 @@
+"""Relations between two actors over time: event counts by quad class, Goldstein, and a trend verdict."""
+
+from warta.relations.series import DyadEvent, DyadSeries, Period, dyad_series
+from warta.relations.trend import Trend, assess_level, assess_trend
+
+__all__ = ["DyadEvent", "DyadSeries", "Period", "Trend", "assess_level", "assess_trend", "dyad_series"]
