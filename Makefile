@@ -22,6 +22,7 @@ lint: $(BIN)/.installed
 	$(BIN)/mypy
 
 test: lint  ## set up, lint, type-check and run the whole test suite
+	bash scripts/install-browser.sh
 	$(BIN)/pytest
 
 clean:

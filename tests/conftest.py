@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 import warta
+from support import REPO, SEED, SHARED_DATA
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED_DATA = REPO / ".." / "shared" / "data"
+__all__ = ["REPO", "SEED", "SHARED_DATA"]
 
 
 @pytest.fixture(scope="session")
@@ -25,8 +25,6 @@ def pipeline() -> warta.Pipeline:
     """One pipeline for the whole run: rules, dictionaries and models load once."""
     return warta.Pipeline()
 
-
-SEED = REPO / "src" / "warta" / "data" / "sample" / "seed-jagatbisnis-rusia-korut.txt"
 
 
 @pytest.fixture(scope="session")

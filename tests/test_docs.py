@@ -6,7 +6,7 @@ import re
 
 import typer.main
 
-from conftest import REPO
+from support import REPO
 from warta.cli.main import app
 from warta.settings import Settings
 

@@ -4,7 +4,8 @@
     ├── InputError             a file or record cannot be read (missing, binary, empty, undecodable)
     ├── ExtractionError        an HTML page yields no article text
     ├── DataFileError          a rule or dictionary file is malformed (message names file:line)
-    └── PipelineError          stages are composed wrongly (a requirement nobody provides)
+    ├── PipelineError          stages are composed wrongly (a requirement nobody provides)
+    └── StoreError             the database cannot be opened or written (warta.store.errors)
 """
 
 from __future__ import annotations

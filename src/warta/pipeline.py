@@ -9,11 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 
+from warta.actors.stage import ActorStage
 from warta.article import Article, RawDocument
+from warta.clean.stage import CleanStage
 from warta.errors import InputError, PipelineError, WartaError
+from warta.events.stage import EventStage
 from warta.ingest.readers import Failure, raw_from_record, sniff_kind
 from warta.language.stage import LanguageStage, SentenceStage
-from warta.clean.stage import CleanStage
+from warta.scale.langfilter import LanguageFilter, LanguageFiltered, LanguagePrefilter
 from warta.settings import Settings
 
 
@@ -27,10 +30,16 @@ class Stage(Protocol):
 
 def build_stages(settings: Settings) -> list[Stage]:
     """The pipeline, in order: ingest → clean → language → sentences (→ actors → events)."""
+    # --lang id,en: pages surely in another language stop before cleaning, the rest after detection.
+    prefilter: list[Stage] = [LanguagePrefilter(settings)] if settings.lang_filter else []
     return [
+        *prefilter,
         CleanStage(settings),
         LanguageStage(settings),
         SentenceStage(settings),
+        LanguageFilter(settings),
+        ActorStage(settings),
+        EventStage(settings),
     ]
 
 
@@ -85,6 +94,9 @@ class Pipeline:
             origin = item.origin if isinstance(item, RawDocument) else f"record {number}"
             try:
                 article = self.analyze(item)
+            except LanguageFiltered as exc:
+                _report(Failure(str(origin), _located(str(exc), origin), filtered=True), on_error)
+                continue
             except WartaError as exc:
                 _report(Failure(str(origin), _located(str(exc), origin)), on_error)
                 continue
@@ -104,6 +116,8 @@ def _located(message: str, origin: str | None) -> str:
 
 
 def _report(failure: Failure, on_error: ErrorHandler | None) -> None:
+    if on_error is None and failure.filtered:
+        return  # the caller asked for the filter; a filtered article is not an error
     if on_error is None:
         raise InputError(failure.reason)
     on_error(failure)

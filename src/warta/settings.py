@@ -26,6 +26,58 @@ class Settings:
         metadata={"help": "Report any language lingua knows, not only the loaded ones."},
     )
 
+    serve_host: str = field(
+        default="127.0.0.1",
+        metadata={"help": "Address `warta serve` listens on (loopback: reads are open only locally)."},
+    )
+    serve_port: int = field(
+        default=8000,
+        metadata={"help": "Port `warta serve` listens on."},
+    )
+    max_request_bytes: int = field(
+        default=2_000_000,
+        metadata={"help": "Largest request body the service accepts; larger ones get 413."},
+    )
+    rate_limit_per_second: float = field(
+        default=20.0,
+        metadata={"help": "Requests per second each client IP may sustain (token bucket); 0 turns it off."},
+    )
+    rate_limit_burst: int = field(
+        default=60,
+        metadata={"help": "Requests a client IP may send at once before the rate limit applies."},
+    )
+    ingest_token: str = field(
+        default="",
+        repr=False,
+        metadata={"help": "Bearer token POST /ingest requires (`warta serve` reads WARTA_INGEST_TOKEN); "
+                          "empty: ingest is off."},
+    )
+    page_size_max: int = field(
+        default=500,
+        metadata={"help": "Most rows one page of GET /events may return."},
+    )
+
+    lang_filter: tuple[str, ...] = field(
+        default=(),
+        metadata={"help": "Keep only articles detected in these languages (`--lang id,en`); the "
+                          "rest are counted as filtered and skip the later stages. Empty keeps all."},
+    )
+    workers: int = field(
+        default=0,
+        metadata={"help": "Worker processes for a batch (`--workers N`); 0 means one per CPU core, "
+                          "1 runs inline."},
+    )
+    dask: str | None = field(
+        default=None,
+        metadata={"help": "Run a batch on Dask: a scheduler address (`tcp://host:8786`) or "
+                          "`local[N]` for a local cluster of N worker processes."},
+    )
+    chunk_size: int = field(
+        default=32,
+        metadata={"help": "Articles sent to a worker at a time; with two chunks in flight per "
+                          "worker it bounds memory."},
+    )
+
     @classmethod
     def describe(cls) -> list[tuple[str, object, str]]:
         """(name, default, help) for each setting, for docs and `--help`."""

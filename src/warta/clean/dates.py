@@ -17,7 +17,8 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")
 _DAY_MONTH = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
 _MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
-_TIME = re.compile(r"\b(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*([A-Za-z]{2,4})?\b")
+_TIME = re.compile(r"\b(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*(?:([ap])\.?m\.?\b)?\s*([A-Za-z]{2,4})?\b",
+                   re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -60,30 +61,41 @@ def parse_date(text: str | None, names: DateNames) -> str | None:
             zone = iso.group(7) or ""
             seconds = iso.group(6) or "00"
             zone = "+00:00" if zone == "Z" else zone
+            if len(zone) == 5:  # "+0700" -> "+07:00"
+                zone = f"{zone[:3]}:{zone[3:]}"
             return f"{day.isoformat()}T{iso.group(4)}:{iso.group(5)}:{seconds}{zone}"
         return day.isoformat() if day else None
-    day = None
-    rest = text
-    for pattern, order in ((_DAY_MONTH, "dmy"), (_MONTH_DAY, "mdy"), (_NUMERIC, "num")):
-        found = pattern.search(text)
-        if not found:
-            continue
-        if order == "num":
-            day = _valid(int(found.group(3)), int(found.group(2)), int(found.group(1)))
-        else:
-            d, m = (found.group(1), found.group(2)) if order == "dmy" else (found.group(2), found.group(1))
-            month = names.months.get(m.casefold())
-            day = _valid(int(found.group(3)), month, int(d)) if month else None
-        if day:
-            rest = text[found.end():]
-            break
-    if day is None:
+    found = _find_day(text, names)
+    if found is None:
         return None
-    clock = _TIME.search(rest)
+    day, end = found
+    return _with_time(day, _TIME.search(text, end), names)
+
+
+def _find_day(text: str, names: DateNames) -> tuple[dt.date, int] | None:
+    """The first real calendar day written out ("4 September 2023", "Sep 4, 2023", "4/9/2023")."""
+    for pattern, order in ((_DAY_MONTH, "dmy"), (_MONTH_DAY, "mdy"), (_NUMERIC, "num")):
+        for found in pattern.finditer(text):
+            if order == "num":
+                day = _valid(int(found.group(3)), int(found.group(2)), int(found.group(1)))
+            else:
+                d, m = found.group(1, 2) if order == "dmy" else found.group(2, 1)
+                month = names.months.get(m.casefold())
+                day = _valid(int(found.group(3)), month, int(d)) if month else None
+            if day:
+                return day, found.end()
+    return None
+
+
+def _with_time(day: dt.date, clock: re.Match[str] | None, names: DateNames) -> str:
+    """The day alone, or with the clock time and zone printed after it ("10:15 WIB", "7:05 pm")."""
     if not clock or int(clock.group(1)) > 23 or int(clock.group(2)) > 59:
         return day.isoformat()
     hour, minute = int(clock.group(1)), int(clock.group(2))
-    zone = names.timezones.get((clock.group(4) or "").casefold(), "")
-    if clock.group(4) and clock.group(4).casefold() == "pm" and hour < 12:
+    half = (clock.group(4) or "").casefold()
+    if half == "p" and hour < 12:
         hour += 12
+    elif half == "a" and hour == 12:
+        hour = 0
+    zone = names.timezones.get((clock.group(5) or "").casefold(), "")
     return f"{day.isoformat()}T{hour:02d}:{minute:02d}:00{zone}"

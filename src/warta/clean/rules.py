@@ -6,11 +6,16 @@ import re
 import tomllib
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
+from typing import Any
 
 from warta.errors import DataFileError
 from warta.lang import language_dir
 
-WHERE = ("top", "bottom", "any")
+# top: before the first body paragraph; bottom: after it; end: only trailing paragraphs; any.
+WHERE = ("top", "bottom", "end", "any")
+KEYS = {"line": {"kind", "pattern", "case", "where", "max_words", "follow", "end", "prose"},
+        "prefix": {"kind", "pattern", "case", "first"}, "suffix": {"kind", "pattern", "case"},
+        "lead": {"kind", "pattern", "case"}}
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +29,7 @@ class LineRule:
     max_words: int = 1000
     follow: int = 0
     end: bool = False
+    prose: bool = False  # may also match a paragraph that reads like a sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +39,7 @@ class EdgeRule:
     name: str
     kind: str
     pattern: re.Pattern[str]
+    first: bool = False  # a prefix tried on the page's first paragraph only
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,7 @@ class Rules:
     suffixes: tuple[EdgeRule, ...]
     section_labels: frozenset[str]
     versions: tuple[str, ...]
+    leads: tuple[EdgeRule, ...] = ()  # glued to the start of any paragraph: cut, the rest kept
 
 
 def _compile(raw: object, case: bool, where: str) -> re.Pattern[str]:
@@ -66,8 +74,18 @@ def _line_of(text: str, entry_index: int, table: str) -> int:
     return 0
 
 
-def load_rules_file(path: Traversable, label: str) -> tuple[list[LineRule], list[EdgeRule],
-                                                             list[EdgeRule], set[str], str]:
+def _line_rule(entry: dict[str, Any], name: str, kind: str, pattern: re.Pattern[str],
+               where_label: str) -> LineRule:
+    where = entry.get("where", "any")
+    if where not in WHERE:
+        raise DataFileError(where_label, None, f"'where' must be one of {WHERE}")
+    return LineRule(name, kind, pattern, where, max_words=int(entry.get("max_words", 1000)),
+                    follow=int(entry.get("follow", 0)), end=bool(entry.get("end", False)),
+                    prose=bool(entry.get("prose", False)))
+
+
+def load_rules_file(path: Traversable, label: str) -> Rules:
+    """One `boilerplate.toml`; a malformed rule raises `DataFileError` naming its line."""
     text = path.read_text(encoding="utf-8")
     try:
         data = tomllib.loads(text)
@@ -75,42 +93,35 @@ def load_rules_file(path: Traversable, label: str) -> tuple[list[LineRule], list
         raise DataFileError(label, None, f"not valid TOML: {exc}") from None
     version = str(data.get("version", label))
     lines: list[LineRule] = []
-    edges: dict[str, list[EdgeRule]] = {"prefix": [], "suffix": []}
-    for table in ("line", "prefix", "suffix"):
+    edges: dict[str, list[EdgeRule]] = {"prefix": [], "suffix": [], "lead": []}
+    for table in ("line", "prefix", "suffix", "lead"):
         for index, entry in enumerate(data.get(table, [])):
             where_label = f"{label}:{_line_of(text, index, table)}"
+            unknown = set(entry) - KEYS[table]
+            if unknown:
+                raise DataFileError(where_label, None, f"unknown key(s) {', '.join(sorted(unknown))}")
             kind = entry.get("kind")
             if not isinstance(kind, str) or not kind:
                 raise DataFileError(where_label, None, "every rule needs a 'kind'")
             pattern = _compile(entry.get("pattern"), bool(entry.get("case")), where_label)
             name = f"{version}/{table}{index}:{kind}"
             if table == "line":
-                where = entry.get("where", "any")
-                if where not in WHERE:
-                    raise DataFileError(where_label, None, f"'where' must be one of {WHERE}")
-                lines.append(LineRule(name, kind, pattern, where, int(entry.get("max_words", 1000)),
-                                      int(entry.get("follow", 0)), bool(entry.get("end", False))))
+                lines.append(_line_rule(entry, name, kind, pattern, where_label))
             else:
-                edges[table].append(EdgeRule(name, kind, pattern))
-    labels = {str(x).casefold() for x in data.get("section_labels", [])}
-    return lines, edges["prefix"], edges["suffix"], labels, version
+                edges[table].append(EdgeRule(name, kind, pattern, bool(entry.get("first", False))))
+    labels = frozenset(str(x).casefold() for x in data.get("section_labels", []))
+    return Rules(tuple(lines), tuple(edges["prefix"]), tuple(edges["suffix"]), labels, (version,),
+                 tuple(edges["lead"]))
 
 
 def load_rules(languages: tuple[str, ...]) -> Rules:
     """Merge the rules of the given languages (all are applied: pages mix languages)."""
-    lines: list[LineRule] = []
-    prefixes: list[EdgeRule] = []
-    suffixes: list[EdgeRule] = []
-    labels: set[str] = set()
-    versions: list[str] = []
+    merged = Rules((), (), (), frozenset(), ())
     for code in languages:
         path = language_dir(code).joinpath("boilerplate.toml")
-        if not path.is_file():
-            continue
-        got = load_rules_file(path, f"warta/lang/{code}/boilerplate.toml")
-        lines += got[0]
-        prefixes += got[1]
-        suffixes += got[2]
-        labels |= got[3]
-        versions.append(got[4])
-    return Rules(tuple(lines), tuple(prefixes), tuple(suffixes), frozenset(labels), tuple(versions))
+        if path.is_file():
+            got = load_rules_file(path, f"warta/lang/{code}/boilerplate.toml")
+            merged = Rules(merged.lines + got.lines, merged.prefixes + got.prefixes,
+                           merged.suffixes + got.suffixes, merged.section_labels | got.section_labels,
+                           merged.versions + got.versions, merged.leads + got.leads)
+    return merged

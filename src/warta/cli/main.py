@@ -7,6 +7,13 @@ import sys
 import typer
 
 from warta.cli.analyze import analyze_command
+from warta.cli.evaluate import app as eval_app
+from warta.cli.export import export_command
+from warta.cli.ingest import ingest_command
+from warta.cli.query import actors_command, events_command, sql_command
+from warta.cli.serve import serve_command
+from warta.cli.tag import tag_command
+from warta.cli.train import app as train_app
 from warta.errors import WartaError
 
 app = typer.Typer(
@@ -17,6 +24,15 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("analyze")(analyze_command)
+app.command("ingest")(ingest_command)
+app.command("export")(export_command)
+app.command("actors")(actors_command)
+app.command("events")(events_command)
+app.command("sql")(sql_command)
+app.command("serve")(serve_command)
+app.command("tag")(tag_command)
+app.add_typer(train_app, name="train")
+app.add_typer(eval_app, name="eval")
 
 
 @app.callback()

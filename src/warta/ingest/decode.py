@@ -13,6 +13,12 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""
 _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
+# News pages without a declaration are mostly Western or one of these; without the list,
+# charset-normalizer prefers cp1250 and turns "crème" into "crčme".
+LIKELY_ENCODINGS = ["cp1252", "latin_1", "iso8859_15", "utf_16", "utf_32", "gb18030", "big5",
+                    "shift_jis", "euc_jp", "euc_kr", "koi8_r", "cp1251"]
+
+
 def looks_binary(data: bytes) -> bool:
     """True for images, archives, executables: NUL bytes or many control bytes in the head."""
     head = data[:8192]
@@ -38,7 +44,7 @@ def decode_bytes(data: bytes, origin: str = "input") -> str:
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-    best = from_bytes(data).best()
+    best = from_bytes(data, cp_isolation=LIKELY_ENCODINGS).best()
     if best is None or best.encoding is None:
         raise InputError(f"{origin}: cannot decode the bytes as text in any known encoding")
     return str(best)

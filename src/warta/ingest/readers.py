@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -17,22 +19,32 @@ from warta.ingest.decode import decode_bytes
 HTML_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
 RECORD_FIELDS = ("id", "url", "html", "text", "title", "date", "source", "lang")
 
 
 @dataclass(frozen=True, slots=True)
 class Failure:
-    """A record that could not be read; reported and skipped, the batch goes on."""
+    """A record that could not be read; reported and skipped, the batch goes on.
+
+    `filtered` marks a record skipped on purpose (the language filter): counted, not quarantined.
+    """
 
     origin: str
     reason: str
+    filtered: bool = False
 
 
 def kind_of(path: Path) -> str | None:
-    """'html', 'text' or 'jsonl' by file name; None for files warta does not read."""
+    """'html', 'text', 'jsonl', 'warc' or 'feed' by file name; None for files warta does not read."""
     name = path.name.lower()
     if name.endswith(JSONL_SUFFIXES):
         return "jsonl"
+    if name.endswith(WARC_SUFFIXES):
+        return "warc"
+    if name.endswith(FEED_SUFFIXES):
+        return "feed"
     if name.endswith(HTML_SUFFIXES):
         return "html"
     if name.endswith(TEXT_SUFFIXES):
@@ -40,9 +52,12 @@ def kind_of(path: Path) -> str | None:
     return None
 
 
+_LEADING_COMMENTS = re.compile(r"^\s*(?:<!--.*?-->\s*)+", re.S)
+
+
 def sniff_kind(text: str) -> str:
     """Guess what stdin holds: JSON Lines, HTML or plain text."""
-    head = text.lstrip()[:2048].lower()
+    head = _LEADING_COMMENTS.sub("", text[:4096]).lstrip()[:2048].lower()
     if head.startswith("{"):
         return "jsonl"
     if head.startswith(("<!doctype", "<html", "<?xml")) or "<body" in head or "<p>" in head:
@@ -50,18 +65,37 @@ def sniff_kind(text: str) -> str:
     return "text"
 
 
-def expand_paths(paths: Iterable[str]) -> list[Path]:
-    """Files named directly plus the readable files inside named folders, in a stable order."""
-    out: list[Path] = []
-    for name in paths:
-        path = Path(name)
-        if not path.exists():
+def expand_paths(paths: Iterable[str]) -> Iterator[Path]:
+    """Files named directly plus the readable files inside named folders, streamed.
+
+    Every named path is checked before the first one is yielded (a typo fails before any work).
+    Folders are walked lazily, one directory listing at a time, each sorted by name, so a tree
+    of millions of files is never held in memory and the order is the same on every run.
+    """
+    named = list(paths)
+    for name in named:
+        if not Path(name).exists():
             raise InputError(f"{name}: no such file or folder")
+    return _walk_all([Path(name) for name in named])
+
+
+def _walk_all(named: list[Path]) -> Iterator[Path]:
+    for path in named:
         if path.is_dir():
-            out.extend(p for p in sorted(path.rglob("*")) if p.is_file() and kind_of(p))
+            yield from _walk(path)
         else:
-            out.append(path)
-    return out
+            yield path
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Depth-first in name order, as `sorted(rglob)` was; symlinked folders are not followed."""
+    with os.scandir(folder) as listing:
+        entries = sorted(listing, key=lambda entry: entry.name)
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(Path(entry.path))
+        elif entry.is_file() and kind_of(Path(entry.name)):
+            yield Path(entry.path)
 
 
 def read_paths(paths: Iterable[str]) -> Iterator[RawDocument | Failure]:
@@ -91,6 +125,12 @@ def read_stream(stream: IO[bytes], origin: str) -> Iterator[RawDocument | Failur
 def read_file(path: Path) -> Iterator[RawDocument | Failure]:
     origin = str(path)
     kind = kind_of(path)
+    if kind in ("warc", "feed"):  # imported here: warcio and feedparser load only when needed
+        from warta.ingest.feeds import read_feed
+        from warta.ingest.warc import read_warc
+
+        yield from (read_warc(path) if kind == "warc" else read_feed(path))
+        return
     try:
         if kind == "jsonl":
             opener = gzip.open if path.name.lower().endswith(".gz") else open

@@ -1,0 +1,178 @@
+"""Benchmark the event stage: dev figures, PANL translation invariance, and full-pipeline speed.
+
+Run from the repository root:
+
+    .venv/bin/python bench/events.py [--data ../shared/data] [--articles 2000] [--pairs 0]
+
+1. Dev figures: `warta eval events` on the seed gold, id-panl-dev, petrarch2_dev (all records and
+   the real-news petrarch2_gsr_gigaword records) and cameo_manual_examples_dev.
+2. PANL agreement: the Indonesian `text` and the English `text_en` of each international PANL-BPPT
+   sentence are coded separately; a pair agrees when both sides give the same set of lenient
+   (country, country, root) triples, counted over pairs where either side has an event
+   (`--pairs 0` = all 6,642 pairs).
+3. Speed: the whole pipeline (clean, language, sentences, actors, events) on text input, one
+   process, one core, over the first `--articles` records of corpus/clickid-news.jsonl.gz, with the
+   per-stage profile and the mean article size.
+
+Prints a summary and writes bench/results/events.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import platform
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import warta
+from warta.article import Article
+from warta.events.evaluate import evaluate, read_jsonl, translation_agreement
+from warta.pipeline import to_raw
+
+REPO = Path(__file__).resolve().parents[1]
+RESULTS = REPO / "bench" / "results" / "events.json"
+SEED_GOLD = REPO / "tests" / "events" / "data" / "seed-gold.jsonl"
+FLOORS = REPO / "tests" / "floors" / "events.json"
+FLOOR_MARGIN = 0.01
+DEV_SETS = (  # (name, file under eval/, dataset filter)
+    ("id_panl_dev", "id-panl-dev.jsonl", None),
+    ("petrarch2_gsr_gigaword", "petrarch2_dev.jsonl", "petrarch2_gsr_gigaword"),
+    ("petrarch2_dev_all", "petrarch2_dev.jsonl", None),
+    ("cameo_manual_examples_dev", "cameo_manual_examples_dev.jsonl", None),
+)
+
+
+def analyzer(pipeline: warta.Pipeline) -> Any:
+    def analyze(record: dict[str, Any]) -> Article:
+        return pipeline.analyze({k: record[k] for k in ("id", "text", "date", "lang") if record.get(k)})
+    return analyze
+
+
+def dev_figures(pipeline: warta.Pipeline, data: Path) -> dict[str, Any]:
+    out = {"seed": evaluate(read_jsonl(SEED_GOLD), analyzer(pipeline)).as_dict()}
+    for name, file, dataset in DEV_SETS:
+        out[name] = evaluate(read_jsonl(data / "eval" / file), analyzer(pipeline), dataset).as_dict()
+    return out
+
+
+def panl_agreement(pipeline: warta.Pipeline, data: Path, pairs: int) -> dict[str, Any]:
+    records = [r for r in read_jsonl(data / "corpus" / "panl-bppt-en-id.jsonl.gz")
+               if r.get("category") == "international"]
+    if pairs:
+        records = records[:pairs]
+    return translation_agreement(records, analyzer(pipeline)).as_dict()
+
+
+def corpus_records(data: Path, articles: int) -> list[dict[str, Any]]:
+    out = []
+    with gzip.open(data / "corpus" / "clickid-news.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            record = json.loads(line)
+            if record.get("text"):
+                out.append({k: record[k] for k in ("id", "title", "text", "date", "url") if record.get(k)})
+            if len(out) >= articles:
+                break
+    return out
+
+
+def measure_speed(pipeline: warta.Pipeline, records: list[dict[str, Any]]) -> dict[str, Any]:
+    """Articles/s of the whole pipeline, and CPU time per stage (one core, warm)."""
+    for record in records[:20]:  # warm caches, as a long-running pipeline would be
+        pipeline.analyze(record)
+    per_stage: dict[str, float] = defaultdict(float)
+    events = failures = 0
+    started, cpu_started = time.perf_counter(), time.process_time()
+    for record in records:
+        article = Article(raw=to_raw(record))
+        try:
+            for stage in pipeline.stages:
+                t0 = time.process_time()
+                article = stage(article)
+                per_stage[stage.name] += time.process_time() - t0
+        except warta.WartaError:
+            failures += 1
+            continue
+        events += len(article.events)
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    chars = sum(len(r["text"]) for r in records)
+    # CPU time is the one-core figure; wall time is also given (a shared machine inflates it)
+    return {
+        "articles": len(records), "failures": failures, "cpu_seconds": round(cpu, 2),
+        "wall_seconds": round(elapsed, 2), "articles_per_s": round(len(records) / cpu, 1),
+        "articles_per_s_wall": round(len(records) / elapsed, 1),
+        "mean_article_chars": round(chars / len(records)),
+        "events": events,
+        "per_stage_ms_per_article": {k: round(1000 * v / len(records), 3) for k, v in per_stage.items()},
+    }
+
+
+def gold_sha256(data: Path) -> str:
+    """One hash over every gold file the floors are measured on."""
+    digest = hashlib.sha256(SEED_GOLD.read_bytes())
+    for file in sorted({file for _, file, _ in DEV_SETS}):
+        digest.update((data / "eval" / file).read_bytes())
+    return digest.hexdigest()
+
+
+def pin_floors(dev: dict[str, Any], data: Path) -> None:
+    """Floors FLOOR_MARGIN below what was measured; tests/events/test_event_floors.py checks them."""
+    floors = {name: {level: round(max(0.0, figures[level]["f1"] - FLOOR_MARGIN), 3)
+                     for level in ("exact", "lenient")} for name, figures in dev.items()}
+    FLOORS.write_text(json.dumps({
+        "about": "Floors for event coding (F1 of asserted+reported events), measured by bench/events.py "
+                 f"--pin and checked by tests/events/test_event_floors.py; each sits {FLOOR_MARGIN} below the "
+                 "measured F1 (the actor stage feeds these figures and changes alongside). If gold_sha256 "
+                 "no longer matches, the gold files changed: re-measure and pin again.",
+        "gold_sha256": gold_sha256(data),
+        "measured": {name: {level: figures[level]["f1"] for level in ("exact", "lenient")}
+                     for name, figures in dev.items()},
+        "floors": floors,
+    }, indent=2) + "\n", encoding="utf-8")
+    print(f"pinned floors in {FLOORS.relative_to(REPO)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--pairs", type=int, default=0, help="PANL pairs to code (0 = all)")
+    parser.add_argument("--pin", action="store_true", help=f"also write the floors to {FLOORS.name}")
+    args = parser.parse_args(argv)
+    pipeline = warta.Pipeline()
+    results: dict[str, Any] = {
+        "command": "python bench/events.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "machine": {"python": platform.python_version(), "processor": platform.machine()},
+        "dev": dev_figures(pipeline, args.data),
+    }
+    for name, figures in results["dev"].items():
+        exact, lenient = figures["exact"], figures["lenient"]
+        print(f"{name:28} exact F1={exact['f1']:.3f}  lenient P={lenient['precision']:.3f} "
+              f"R={lenient['recall']:.3f} F1={lenient['f1']:.3f} ({figures['records']} records)")
+    results["panl_agreement"] = panl_agreement(pipeline, args.data, args.pairs)
+    agreement = results["panl_agreement"]
+    print(f"PANL id/en agreement: {agreement['agreement']:.3f} of {agreement['with_events']} "
+          "pairs with events "
+          f"({agreement['sentences']} pairs); triple Jaccard {agreement['triple_jaccard']:.3f}")
+    results["speed"] = measure_speed(pipeline, corpus_records(args.data, args.articles))
+    speed = results["speed"]
+    print(f"speed: {speed['articles_per_s']} articles/s per core (CPU time; wall "
+          f"{speed['articles_per_s_wall']}/s) over {speed['articles']} clickid-news "
+          f"articles (mean {speed['mean_article_chars']} chars), {speed['events']} events")
+    for stage, ms in speed["per_stage_ms_per_article"].items():
+        print(f"  {stage:12} {ms:8.3f} ms/article")
+    if args.pin:
+        pin_floors(results["dev"], args.data)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {RESULTS.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""CAMEO event coding: triggers from per-language patterns, roles, modality, evidence spans."""

@@ -1,0 +1,216 @@
+"""Code the events of one article: triggers → roles → modality → `Event` records.
+
+Per sentence: find triggers (matcher), then for each its source and target (roles), passives
+swapped ("ditangkap oleh aparat Chad": Chad is the source), compounds expanded, a reciprocal
+pattern with a compound subject and no target coded both ways; then the modality. A trigger in
+the untuk/agar complement of an appeal or demand takes that event's target as its actor and is
+hypothetical. A clause whose subject is "Pernyataan tersebut" (no actor, a demonstrative)
+inherits the previous sentence's source. Speech verbs are events only when what they report
+carries no event of its own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from warta.article import ActorMention, Event, EventActor, Sentence, Trigger
+from warta.events.matcher import Match, Matcher
+from warta.events.modality import Judgement, ModalityJudge
+from warta.events.ontology import Ontology
+from warta.events.patterns import PatternSet
+from warta.events.roles import Found, Roles
+from warta.events.tokens import SentenceView, build_view
+
+INHERIT_REACH = 5  # words before the trigger in which "Pernyataan tersebut" may stand
+NO_TARGET_PENALTY = 0.15  # confidence lost when the target is unresolved
+INHERITED_PENALTY = 0.2  # ... and when the source came from the previous sentence
+ACCUSE = "112"
+
+
+@dataclass(frozen=True, slots=True)
+class RoleFill:
+    source: Found | None
+    target: Found | None
+    subject: Found | None  # what modality scopes from (the patient, for passives)
+    complement: bool = False
+    inherited: bool = False
+
+
+class LanguageCoder:
+    """Event coding for one language: its patterns, morphology, role and modality rules."""
+
+    def __init__(self, patterns: PatternSet, matcher: Matcher, ontology: Ontology) -> None:
+        self.patterns = patterns
+        self.matcher = matcher
+        self.ontology = ontology
+        self.m = patterns.markers
+        self.roles = Roles(self.m, matcher)
+        self.judge = ModalityJudge(self.m, self.roles)
+
+    def code(self, text: str, sentences: Sequence[Sentence],
+             actors: Sequence[ActorMention]) -> list[Event]:
+        """Events of an article, sentence by sentence, in text order."""
+        events: list[Event] = []
+        previous: Found | None = None
+        ordered = sorted(actors, key=lambda a: a.start)
+        for sentence in sentences:
+            inside = [a for a in ordered if a.start >= sentence.start and a.end <= sentence.end]
+            if not inside:
+                continue
+            view = build_view(text, sentence, inside)
+            found, previous = self._code_sentence(text, view, previous)
+            events += found
+        return events
+
+    def _code_sentence(self, text: str, view: SentenceView,
+                       previous: Found | None) -> tuple[list[Event], Found | None]:
+        matches = self.matcher.find(view)
+        fills: list[RoleFill | None] = []
+        events: list[tuple[Match, Event]] = []
+        last_source = previous
+        for index, match in enumerate(matches):
+            fill = self._roles(view, match, matches[:index], fills, previous)
+            fills.append(fill)
+            if fill is None or fill.source is None:
+                continue
+            last_source = fill.source
+            judgement = self.judge.judge(view, match, fill.subject, fill.complement)
+            for source, target in _pairs(fill, match.pattern.reciprocal):
+                if target is None and match.pattern.needs_target:
+                    continue
+                event = self._event(text, view, match, source, target, judgement.modality,
+                                    judgement.reporter, fill)
+                events.append((match, event))
+                accusation = self._accusation(event, judgement)
+                if accusation is not None:
+                    events.append((match, accusation))
+        return _drop_covering_statements(events), last_source
+
+    def _accusation(self, event: Event, judgement: Judgement) -> Event | None:
+        """'The US said that Iraq attacked ...': saying someone used force is accusing them (112),
+        as PETRARCH codes it; only for material conflict the speaker reports, not repeats."""
+        reporter, source = judgement.reporter, event.source
+        if judgement.via != "complement" or event.quad_class != 4 or reporter is None \
+                or source is None or event.modality != "reported" \
+                or reporter.code[:3] == source.code[:3]:  # own side's attack, or a claim of it
+            return None
+        kind = self.ontology.get(ACCUSE)
+        return dataclasses.replace(
+            event, code=kind.code, root=kind.root, name=kind.name, quad_class=kind.quad_class,
+            goldstein=kind.goldstein, plover=kind.plover, source=reporter, target=source,
+            modality="asserted", reporter=None, confidence=round(event.confidence * 0.7, 2),
+            rule=f"{self.patterns.version}:accuse-reported")
+
+    def _roles(self, view: SentenceView, match: Match, before: Sequence[Match],
+               fills: Sequence[RoleFill | None], previous: Found | None) -> RoleFill | None:
+        pattern = match.pattern
+        governor = self._governor(view, match, before, fills)
+        if governor is not None:
+            gov_match, gov_fill = governor
+            actor = gov_fill.target if gov_match.pattern.governs == "object" else gov_fill.source
+            target = self.roles.object_after(view, match.first, pattern.target_through,
+                                             span_end=match.last)
+            return RoleFill(actor or gov_fill.source, target, None, complement=True)
+        if match.passive:
+            agent = self.roles.agent_after(view, match.last, self.m["passive_by"])
+            patient = self.roles.subject(view, match.first)
+            return RoleFill(agent, patient, patient)
+        nxt = match.last + 1
+        if pattern.agent_after and nxt < len(view.tokens) and view.tokens[nxt].low in pattern.agent_after:
+            agent = self.roles.agent_after(view, match.last, pattern.agent_after)
+            if agent is not None:
+                target = self.roles.object_after(view, agent.last, pattern.target_through)
+                return RoleFill(agent, target, None)
+        if self.matcher.is_nominal(view.tokens[match.first]):
+            agent = self.roles.genitive(view, match.last)  # "kunjungan Menteri Shoigu", "kecaman AS"
+            if agent is None:
+                return None
+            target = self.roles.object_after(view, agent.last, pattern.target_through)
+            return RoleFill(agent, target, None)
+        if self.roles.after_preposition(view, match.first):
+            return None  # "the first such attack", "in 1994 genocide": a noun, not a predicate
+        participle = _participle_clause(view, match, before, fills)
+        if participle is not None:  # "Insurgents bombarded Aleppo, killing eight": same subject
+            target = self.roles.object_after(view, match.first, pattern.target_through, span_end=match.last)
+            return RoleFill(participle, target, participle)
+        subject = self.roles.subject(view, match.first)
+        target = self.roles.object_after(view, match.first, pattern.target_through,
+                                         span_end=match.last)
+        if subject is None and previous is not None and self._anaphoric(view, match):
+            return RoleFill(previous, target, None, inherited=True)
+        return RoleFill(subject, target, subject)
+
+    def _governor(self, view: SentenceView, match: Match, before: Sequence[Match],
+                  fills: Sequence[RoleFill | None]) -> tuple[Match, RoleFill] | None:
+        """The appeal/demand/promise whose untuk/agar/to-complement holds this trigger."""
+        for gov, fill in zip(reversed(before), reversed(fills), strict=True):
+            between = [t.low for t in view.tokens[gov.last + 1: match.first]]
+            if any(w in self.roles.subject_stops or w in self.m["relative"] for w in between):
+                return None
+            if gov.pattern.governs and fill is not None and fill.source is not None \
+                    and any(w in self.m["purpose"] for w in between):
+                return gov, fill
+        return None
+
+    def _anaphoric(self, view: SentenceView, match: Match) -> bool:
+        """'Pernyataan tersebut juga mengimbau ...': a demonstrative subject, no actor."""
+        head = view.tokens[: match.first]
+        return len(head) <= INHERIT_REACH and any(t.low in self.m["demonstratives"] for t in head)
+
+    def _event(self, text: str, view: SentenceView, match: Match, source: EventActor,
+               target: EventActor | None, modality: str, reporter: EventActor | None,
+               fill: RoleFill) -> Event:
+        kind = self.ontology.get(match.pattern.code)
+        start, end = view.tokens[match.first].start, view.tokens[match.last].end
+        confidence = match.pattern.confidence
+        confidence -= NO_TARGET_PENALTY if target is None else 0.0
+        confidence -= INHERITED_PENALTY if fill.inherited else 0.0
+        return Event(code=kind.code, root=kind.root, name=kind.name, quad_class=kind.quad_class,
+                     goldstein=kind.goldstein, plover=kind.plover, source=source, target=target,
+                     trigger=Trigger(text[start:end], start, end), sentence=view.sentence,
+                     modality=modality, reporter=reporter, confidence=round(max(confidence, 0.05), 2),
+                     rule=match.pattern.rule)
+
+
+def _participle_clause(view: SentenceView, match: Match, before: Sequence[Match],
+                       fills: Sequence[RoleFill | None]) -> Found | None:
+    """The source of the previous event when this trigger is an English ', -ing' clause."""
+    token = view.tokens[match.first]
+    if match.first == 0 or view.tokens[match.first - 1].low != "," or not token.low.endswith("ing"):
+        return None
+    for fill in reversed(fills):
+        if fill is not None and fill.source is not None:
+            return fill.source
+    return None
+
+
+def _pairs(fill: RoleFill, reciprocal: bool) -> list[tuple[EventActor, EventActor | None]]:
+    """Source × target over compounds; a reciprocal compound with no target, both ways."""
+    sources = [a for g in fill.source.groups for a in g.actors] if fill.source else []
+    targets = [a for g in fill.target.groups for a in g.actors] if fill.target else []
+    # "kerja sama bilateral mereka": a target that is the subject again is no target
+    targets = [t for t in targets if all((t.start, t.end) != (s.start, s.end) for s in sources)]
+    if targets and {t.code for t in targets} <= {s.code for s in sources}:
+        targets = []
+    if not targets and reciprocal and len({s.code for s in sources}) > 1:
+        return [(s, t) for s in sources for t in sources if s.code != t.code]
+    if not targets:
+        return [(s, None) for s in sources]
+    return [(s, t) for s in sources for t in targets if s.code != t.code]
+
+
+def _drop_covering_statements(events: list[tuple[Match, Event]]) -> list[Event]:
+    """A speech verb is not an event of its own when its sentence reports one; no duplicates."""
+    out: list[Event] = []
+    seen: set[tuple[str, str, str, int]] = set()
+    for match, event in events:
+        if match.pattern.statement and any(not m.pattern.statement for m, _ in events):
+            continue
+        key = (event.code, event.source.code if event.source else "",
+               event.target.code if event.target else "", event.trigger.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(event)
+    return out

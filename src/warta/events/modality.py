@@ -1,0 +1,106 @@
+"""Whether the text asserts an event, reports someone's claim, denies it, or only speculates.
+
+Negation and hypothetical markers count between the subject and the trigger (and in a phrase's
+gaps): "Korea Utara mungkin sedang mempertimbangkan memberikan ..." is hypothetical. A
+conditional anywhere before the trigger, or being the complement of an appeal, demand, promise
+or threat ("mengimbau Korea Utara untuk menghentikan ..."), is hypothetical too. Reported: an
+unnamed-source word before the trigger ("dilaporkan"), a "kata X" / "menurut X" / "according to X"
+anywhere in the sentence, or a speech verb whose complement holds the trigger ("Kirby
+menyampaikan bahwa ..."). Priority: negated > hypothetical > reported > asserted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from warta.article import EventActor
+from warta.events.matcher import Match
+from warta.events.patterns import Markers
+from warta.events.roles import Found, Roles
+from warta.events.tokens import SentenceView
+
+MARKER_REACH = 6  # words before a trigger a negation or modal may stand in ("mungkin sedang mempertimbangkan")
+REPORTER_REACH = 4  # words between "kata"/"menurut" and the reporter ("kata seorang jurubicara militer")
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    modality: str
+    reporter: EventActor | None
+    via: str = ""  # how it is reported: "complement" (X said that ...), "after", "unnamed", "trailing"
+
+
+class ModalityJudge:
+    """Modality rules for one language's markers."""
+
+    def __init__(self, markers: Markers, roles: Roles) -> None:
+        self.m = markers
+        self.roles = roles
+
+    def judge(self, view: SentenceView, match: Match, subject: Found | None,
+              complement: bool) -> Judgement:
+        region = self._region(view, match, subject)
+        gaps = [i for i in range(match.first, match.last) if i not in match.positions]
+        reporter, via = self._reporter(view, match, subject)
+        if any(view.tokens[i].low in self.m["negation"] for i in region + gaps):
+            return Judgement("negated", reporter, via)
+        if complement or (not match.pattern.modal_ok and self._hypothetical(view, match, region)):
+            return Judgement("hypothetical", reporter, via)
+        if via:
+            return Judgement("reported", reporter, via)
+        return Judgement("asserted", None)
+
+    def _region(self, view: SentenceView, match: Match, subject: Found | None) -> list[int]:
+        """Token indices whose markers scope over the trigger: from the subject (or the clause
+        start) to the trigger, at most MARKER_REACH words, not across a comma."""
+        if subject is not None and subject.last < match.first:
+            start = max(subject.last + 1, match.first - MARKER_REACH)
+            for i in range(match.first - 1, start - 1, -1):
+                if view.tokens[i].low == ",":  # "... tidak bisa dibenarkan, dan berharap ...": a new clause
+                    start = i + 1
+                    break
+        else:  # no subject before the trigger: back to the clause's start
+            start = match.first
+            while start > 0 and view.group_at(start - 1) is None \
+                    and view.tokens[start - 1].low not in self.roles.subject_stops | {","}:
+                start -= 1
+        return list(range(start, match.first))
+
+    def _hypothetical(self, view: SentenceView, match: Match, region: list[int]) -> bool:
+        if any(view.tokens[i].low in self.m["hypothetical"] for i in region):
+            return True
+        return any(t.low in self.m["conditional"] for t in view.tokens[: match.first])
+
+    def _reporter(self, view: SentenceView, match: Match,
+                  subject: Found | None) -> tuple[EventActor | None, str]:
+        tokens = view.tokens
+        taken = set(match.positions)
+        for i, token in enumerate(tokens):
+            if i in taken:
+                continue
+            if token.low in self.m["report_after"]:
+                return self._actor_after(view, i), "after"
+        edge = subject.first if subject and subject.first < match.first else match.first
+        for i in range(edge - 1, -1, -1):
+            if tokens[i].low in self.m["report_verbs"] and i not in taken:
+                return _first_actor(self.roles.subject(view, i)), "complement"
+            if tokens[i].low in self.m["boundaries"] and tokens[i].low not in self.m["complementizers"]:
+                break  # "..., an AFP correspondent said, two weeks after rebels kidnapped ..."
+        if any(tokens[i].low in self.m["reported"] for i in range(match.first) if i not in taken):
+            return None, "unnamed"
+        for i in range(match.last + 1, len(tokens)):
+            # "..., an army spokeswoman said Monday": a speech verb after a comma
+            if tokens[i].low in self.m["report_trailing"] and any(t.low == "," for t in tokens[match.last:i]):
+                return _first_actor(self.roles.subject(view, i)), "trailing"
+        return None, ""
+
+    def _actor_after(self, view: SentenceView, marker: int) -> EventActor | None:
+        for j in range(marker + 1, min(len(view.tokens), marker + 1 + REPORTER_REACH)):
+            group = view.group_at(j)
+            if group is not None:
+                return group.actors[0]
+        return None
+
+
+def _first_actor(found: Found | None) -> EventActor | None:
+    return found.groups[0].actors[0] if found else None

@@ -1,0 +1,213 @@
+"""Event patterns per language, from `lang/<code>/events.toml`, compiled into a trigger index.
+
+A pattern is a CAMEO code and phrases. A phrase is space-separated elements: `kunjung` (a root:
+any inflection of it), `a|b` (alternatives), `=meyakinkan` (this exact word), `...` (a gap of up
+to 4 words inside the clause; `...2` for 2). The index maps each phrase's first element to the
+phrases it starts, so coding a sentence looks up each word once instead of trying every pattern.
+Any malformed entry fails at load with file:line (`DataFileError`).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib.resources.abc import Traversable
+
+from warta.errors import DataFileError
+from warta.events.ontology import Ontology
+from warta.lang import language_dir
+
+PATTERN_FILE = "events.toml"
+DEFAULT_GAP = 4  # words a "..." may skip: "mengirimkan roket dan rudal infanteri" needs 3
+GOVERNS = ("object", "subject")
+_PATTERN_KEYS = {"id", "code", "phrases", "reciprocal", "target_through", "governs", "agent_after",
+                 "statement", "confidence", "active_only", "modal_ok", "needs_target", "note"}
+_LINE = re.compile(r"at line (\d+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    """One slot of a phrase: roots or exact words it accepts, or a gap."""
+
+    lemmas: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+    gap: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One event pattern; `rule` is what an `Event` names so a wrong event can be traced."""
+
+    id: str
+    code: str
+    phrases: tuple[tuple[Element, ...], ...]
+    rule: str
+    reciprocal: bool = False
+    target_through: bool = False
+    governs: str | None = None
+    agent_after: frozenset[str] = frozenset()
+    statement: bool = False
+    active_only: bool = False
+    modal_ok: bool = False  # a refusal: "would not provide" is the event itself, not a guess
+    needs_target: bool = False  # a bare "X stated ..." with nobody it is about is not coded
+    confidence: float = 0.7
+
+
+@dataclass(frozen=True)
+class Markers:
+    """Closed-class words the coder's role and modality rules read, per language."""
+
+    values: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        return self.values.get(name, frozenset())
+
+
+@dataclass(frozen=True)
+class PatternSet:
+    """A language's compiled patterns: the trigger index and its markers."""
+
+    language: str
+    version: str
+    patterns: tuple[Pattern, ...]
+    markers: Markers
+    by_lemma: dict[str, list[tuple[Pattern, tuple[Element, ...]]]]
+    by_word: dict[str, list[tuple[Pattern, tuple[Element, ...]]]]
+
+    @property
+    def lemmas(self) -> frozenset[str]:
+        """Every root a phrase names: what the morphology must be able to produce."""
+        return frozenset(lemma for p in self.patterns for phrase in p.phrases
+                         for el in phrase for lemma in el.lemmas)
+
+
+def load_patterns(language: str, ontology: Ontology) -> PatternSet:
+    """The shipped pattern file of `language`."""
+    path = language_dir(language).joinpath(PATTERN_FILE)
+    return parse_patterns(path, language, ontology)
+
+
+def parse_patterns(path: Traversable, language: str, ontology: Ontology) -> PatternSet:
+    """Parse and check one pattern file; every problem names file:line."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = _LINE.search(str(exc))
+        line = int(found.group(1)) if found else max(1, len(text.splitlines()))  # "at end of document"
+        raise DataFileError(str(path), line, f"not valid TOML: {exc}") from exc
+    version = data.get("version")
+    if not isinstance(version, str) or not version:
+        raise DataFileError(str(path), 1, "needs a top-level version = \"<lang>-events-N\"")
+    lines = _entry_lines(text)
+    patterns = []
+    entries = data.get("pattern", [])
+    if not isinstance(entries, list) or not entries:
+        raise DataFileError(str(path), None, "has no [[pattern]] entries")
+    for number, entry in enumerate(entries):
+        where = lines[number] if number < len(lines) else None
+        patterns.append(_parse_entry(entry, version, ontology, str(path), where))
+    markers = _parse_markers(data.get("markers", {}), str(path))
+    return _compile(language, version, tuple(patterns), markers)
+
+
+def _entry_lines(text: str) -> list[int]:
+    """Line numbers of the [[pattern]] headers, so an entry's error can point at it."""
+    return [n for n, line in enumerate(text.splitlines(), start=1) if line.strip() == "[[pattern]]"]
+
+
+def _parse_entry(entry: dict[str, object], version: str, ontology: Ontology, path: str,
+                 line: int | None) -> Pattern:
+    def fail(problem: str) -> DataFileError:
+        return DataFileError(path, line, f"pattern {entry.get('id', '?')!r}: {problem}")
+
+    unknown = set(entry) - _PATTERN_KEYS
+    if unknown:
+        raise fail(f"unknown key(s) {', '.join(sorted(unknown))}")
+    ident, code, phrases = entry.get("id"), entry.get("code"), entry.get("phrases")
+    if not isinstance(ident, str) or not ident:
+        raise fail("needs an id")
+    if not isinstance(code, str) or code not in ontology:
+        raise fail(f"code {code!r} is not a CAMEO event code")
+    if not isinstance(phrases, list) or not phrases or not all(isinstance(p, str) for p in phrases):
+        raise fail("phrases must be a non-empty list of strings")
+    governs = entry.get("governs")
+    if governs is not None and governs not in GOVERNS:
+        raise fail(f"governs must be one of {', '.join(GOVERNS)}")
+    agent_after = entry.get("agent_after", [])
+    confidence = entry.get("confidence", 0.7)
+    if not isinstance(agent_after, list) or not isinstance(confidence, int | float):
+        raise fail("agent_after must be a list, confidence a number")
+    try:
+        compiled = tuple(parse_phrase(p) for p in phrases)
+    except ValueError as exc:
+        raise fail(str(exc)) from exc
+    return Pattern(id=ident, code=code, phrases=compiled, rule=f"{version}:{ident}",
+                   reciprocal=bool(entry.get("reciprocal", False)),
+                   target_through=bool(entry.get("target_through", False)),
+                   governs=governs if isinstance(governs, str) else None,
+                   agent_after=frozenset(str(a) for a in agent_after),
+                   statement=bool(entry.get("statement", False)),
+                   active_only=bool(entry.get("active_only", False)),
+                   modal_ok=bool(entry.get("modal_ok", False)),
+                   needs_target=bool(entry.get("needs_target", False)),
+                   confidence=float(confidence))
+
+
+def parse_phrase(phrase: str) -> tuple[Element, ...]:
+    """'laku kunjung' → two root elements; raises ValueError on a malformed phrase."""
+    elements: list[Element] = []
+    for part in phrase.casefold().split():
+        if part.startswith("..."):
+            gap = part[3:]
+            if not elements or (gap and not gap.isdigit()):
+                raise ValueError(f"bad gap {part!r} in {phrase!r} (a phrase cannot start with one)")
+            elements.append(Element(gap=int(gap) if gap else DEFAULT_GAP))
+            continue
+        options = [o for o in part.split("|") if o]
+        if not options:
+            raise ValueError(f"empty element in {phrase!r}")
+        words = frozenset(o[1:] for o in options if o.startswith("="))
+        lemmas = frozenset(o for o in options if not o.startswith("="))
+        if any(not w for w in words):
+            raise ValueError(f"'=' needs a word in {phrase!r}")
+        elements.append(Element(lemmas=lemmas, words=words))
+    if not elements:
+        raise ValueError("empty phrase")
+    if elements[-1].gap:
+        raise ValueError(f"phrase {phrase!r} ends with a gap")
+    return tuple(elements)
+
+
+def _parse_markers(raw: object, path: str) -> Markers:
+    if not isinstance(raw, dict):
+        raise DataFileError(path, None, "[markers] must be a table of word lists")
+    values = {}
+    for name, words in raw.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise DataFileError(path, None, f"[markers] {name} must be a list of words")
+        values[name] = frozenset(w.casefold() for w in words)
+    return Markers(values)
+
+
+def _compile(language: str, version: str, patterns: tuple[Pattern, ...],
+             markers: Markers) -> PatternSet:
+    by_lemma: dict[str, list[tuple[Pattern, tuple[Element, ...]]]] = {}
+    by_word: dict[str, list[tuple[Pattern, tuple[Element, ...]]]] = {}
+    for pattern in patterns:
+        for phrase in pattern.phrases:
+            for lemma in phrase[0].lemmas:
+                by_lemma.setdefault(lemma, []).append((pattern, phrase))
+            for word in phrase[0].words:
+                by_word.setdefault(word, []).append((pattern, phrase))
+    for table in (by_lemma, by_word):
+        for entries in table.values():
+            entries.sort(key=lambda item: -len(item[1]))  # longest phrase first
+    return PatternSet(language, version, patterns, markers, by_lemma, by_word)
+
+
+def codes_covered(sets: Iterable[PatternSet]) -> set[str]:
+    """The CAMEO roots a group of pattern sets can produce (the tests check all 20)."""
+    return {p.code[:2] for s in sets for p in s.patterns}

@@ -1,0 +1,130 @@
+"""`ingest_parallel`: records out to an executor in chunks, articles back to one writer.
+
+The same contract as `warta.store.ingest.ingest` (same summary, same skips, same rows): a record
+whose raw hash is stored is skipped before analysis; outcomes return in input order and are
+committed in batches of about `batch_size` records, so the database ends the same whichever
+executor ran the stages, and a run killed mid-way is resumed by running it again.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from warta.article import Article, RawDocument
+from warta.ingest.readers import Failure
+from warta.pipeline import Pipeline
+from warta.scale.executors import Chunk, Executor, cpu_count, make_executor
+from warta.settings import Settings
+from warta.store.ingest import BATCH_SIZE, IngestSummary, batched, pipeline_versions
+from warta.store.records import raw_hash
+from warta.store.store import Provenance, Store
+
+
+def plan_workers(settings: Settings, records: int | None) -> int:
+    """Worker processes worth starting: no more than there are chunks (a pool costs ~1 s to start)."""
+    workers = settings.workers or cpu_count()
+    if records is None:
+        return workers
+    return max(1, min(workers, math.ceil(records / max(1, settings.chunk_size))))
+
+
+def ingest_parallel(store: Store, settings: Settings, items: Iterable[RawDocument | Failure], *,
+                    pipeline: Pipeline | None = None, executor: Executor | None = None,
+                    shard_dir: Path | None = None, batch_size: int = BATCH_SIZE,
+                    on_error: Callable[[Failure], None] | None = None,
+                    on_batch: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+    """Analyze every new record with the settings' executor (or the one given) and store it.
+
+    `pipeline` is the parent's own (built anyway to check the settings and stamp versions); an
+    inline run reuses it. `shard_dir` is where Dask workers write Parquet parts.
+    """
+    pipeline = pipeline or Pipeline(settings)
+    versions = pipeline_versions(pipeline)
+    summary = IngestSummary()
+
+    def fail(failure: Failure) -> None:
+        summary.skip(failure)
+        if on_error:
+            on_error(failure)
+
+    def fresh(chunks: Iterator[list[RawDocument]]) -> Iterator[Chunk]:
+        """Each chunk without the records already stored, as `ingest` skips them."""
+        for chunk in chunks:
+            hashes = [raw_hash(raw) for raw in chunk]
+            known = store.known_raw(hashes)
+            keep: Chunk = []
+            for raw, digest in zip(chunk, hashes, strict=True):
+                if digest in known:
+                    summary.present += 1
+                    continue
+                known.add(digest)
+                keep.append(raw)
+            yield keep
+
+    own = executor is None
+    runner = executor or make_executor(settings, pipeline, shard_dir)
+    articles: list[Article] = []
+    provenance: list[Provenance] = []
+    analysed = 0
+
+    def commit() -> None:
+        nonlocal articles, provenance, analysed
+        result = store.add_articles(articles, versions=versions, provenance=provenance)
+        summary.stored += len(result.stored)
+        summary.present += result.present
+        summary.events += result.events
+        summary.new_stories += result.new_stories
+        summary.batches += 1
+        articles, provenance, analysed = [], [], 0
+        if on_batch:
+            on_batch(summary)
+
+    try:
+        chunks = fresh(batched(items, settings.chunk_size, summary, on_error))
+        for chunk, outcomes in runner.analyze(chunks):
+            for raw, outcome in zip(chunk, outcomes, strict=True):
+                if isinstance(outcome, Failure):
+                    fail(outcome)
+                else:
+                    articles.append(outcome)
+                    provenance.append(Provenance(raw_hash(raw), raw.origin))
+            analysed += len(chunk)
+            if analysed >= batch_size:
+                commit()
+        if analysed or articles:
+            commit()
+    finally:
+        if own:
+            runner.close()
+    return summary
+
+
+def scale_settings(base: Settings, *, workers: int = 0, dask: str | None = None,
+                   lang: str | None = None) -> Settings:
+    """The CLI's `--workers`, `--dask` and `--lang id,en` folded into the settings."""
+    from dataclasses import replace
+
+    codes = tuple(code.strip().lower() for code in (lang or "").split(",") if code.strip())
+    return replace(base, workers=workers, dask=dask or None, lang_filter=codes or base.lang_filter)
+
+
+def run_ingest(store: Store, pipeline: Pipeline, items: Iterable[RawDocument | Failure], *,
+               records: int | None = None, shard_dir: Path | None = None,
+               batch_size: int = BATCH_SIZE, on_error: Callable[[Failure], None] | None = None,
+               on_batch: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+    """The executor is a choice at the edge: one worker runs the store's own `ingest`, inline;
+    more (or Dask) run `ingest_parallel`. `records` (when known) caps the workers started."""
+    from dataclasses import replace
+
+    from warta.store.ingest import ingest
+
+    settings = pipeline.settings
+    if not settings.dask:
+        settings = replace(settings, workers=plan_workers(settings, records))
+        if settings.workers == 1:
+            return ingest(store, pipeline, items, batch_size=batch_size, on_error=on_error,
+                          on_batch=on_batch)
+    return ingest_parallel(store, settings, items, pipeline=pipeline, shard_dir=shard_dir,
+                           batch_size=batch_size, on_error=on_error, on_batch=on_batch)

@@ -1,0 +1,14 @@
+"""The event database: articles, actor mentions, events and stories in one DuckDB file.
+
+    >>> from warta.store import Store, ingest
+    >>> with Store("warta.duckdb") as store:
+    ...     ingest(store, pipeline, read_paths(["corpus.jsonl.gz"]))
+    ...     store.dyad_counts("RUS", "PRK", by="month")
+"""
+
+from __future__ import annotations
+
+from warta.store.errors import StoreError
+from warta.store.store import DEFAULT_DB, AddResult, Provenance, QueryResult, Store
+
+__all__ = ["DEFAULT_DB", "AddResult", "Provenance", "QueryResult", "Store", "StoreError"]

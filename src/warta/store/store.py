@@ -1,0 +1,306 @@
+"""`Store`: warta's event database, one DuckDB file behind a small verb-named API.
+
+One `Store` holds one connection and is the only writer; every batch of articles is one
+transaction, so a crash loses at most the batch in flight and never leaves half of one.
+Readers in other threads take `store.reader()`; other processes open the file `read_only`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from warta.article import Article
+from warta.store import queries
+from warta.store.connect import connect, describe_error
+from warta.store.errors import StoreError
+from warta.store.records import Row, article_key, article_row, event_rows, mention_rows
+from warta.store.schema import LATEST, applied_versions, check_warta_database, migrate
+from warta.store.stories import CONFIG as STORY_CONFIG
+from warta.store.stories import StoryIndex
+from warta.store.tone import ToneScorer
+
+DEFAULT_DB = "warta.duckdb"
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a stored article came from: the raw input's hash and its file:line."""
+
+    raw_hash: str
+    origin: str | None = None
+
+
+@dataclass
+class AddResult:
+    """What one `add_articles` call did."""
+
+    stored: list[str] = field(default_factory=list)
+    present: int = 0
+    new_stories: int = 0
+    events: int = 0
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    columns: list[str]
+    rows: list[tuple[Any, ...]]
+
+    def dicts(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+class Store:
+    """An event database at `path` (created and migrated on first write)."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False,
+                 tone: ToneScorer | None = None) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self.tone = tone
+        self.conn = connect(self.path, read_only)
+        try:
+            self._prepare()
+        except duckdb.Error as exc:
+            self.conn.close()
+            raise StoreError(describe_error(exc, self.label)) from exc
+        except StoreError:
+            self.conn.close()
+            raise
+        self._types = self._column_types()
+        self._stories: StoryIndex | None = None
+
+    @property
+    def stories(self) -> StoryIndex:
+        """The story index, built on the first write (readers never load datasketch)."""
+        if self._stories is None:
+            self._stories = StoryIndex()
+        return self._stories
+
+    @property
+    def label(self) -> str:
+        return str(self.path)
+
+    def _prepare(self) -> None:
+        if self.read_only:
+            versions = check_warta_database(self.conn, self.label)
+            if not versions or versions[-1] < LATEST:
+                raise StoreError(f"{self.label} needs a schema upgrade (or is empty); "
+                                 "run 'warta ingest' on it first")
+            return
+        migrate(self.conn, self.label)
+        meta = dict(self.conn.execute("SELECT key, value FROM store_meta").fetchall())
+        if "stories" not in meta:
+            self.conn.execute("INSERT INTO store_meta VALUES ('stories', ?)", [STORY_CONFIG])
+        elif meta["stories"] != STORY_CONFIG:
+            raise StoreError(f"{self.label} folds stories with '{meta['stories']}', this warta with "
+                             f"'{STORY_CONFIG}'; ingest into a new --db")
+
+    def _column_types(self) -> dict[str, dict[str, str]]:
+        rows = self.conn.execute(
+            "SELECT table_name, column_name, data_type FROM information_schema.columns "
+            "WHERE table_schema = 'main' ORDER BY table_name, ordinal_position").fetchall()
+        types: dict[str, dict[str, str]] = {}
+        for table, column, kind in rows:
+            types.setdefault(table, {})[column] = kind
+        return types
+
+    def close(self) -> None:
+        """Checkpoint and close. DuckDB alone swallows a failed checkpoint at close, so a full disk
+        would go unreported; checkpointing here first makes it an error the user sees."""
+        try:
+            if not self.read_only:
+                self.conn.execute("CHECKPOINT")
+        except duckdb.Error as exc:
+            with suppress(duckdb.Error):
+                self.conn.close()
+            reason = describe_error(exc, self.label).split(";")[0]
+            raise StoreError(f"{reason}; every committed batch is kept in {self.label}.wal and is "
+                             "recovered when the database is next opened with room to write") from exc
+        try:
+            self.conn.close()
+        except duckdb.Error as exc:
+            raise StoreError(describe_error(exc, self.label)) from exc
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        if kind is None:
+            self.close()
+            return
+        with suppress(StoreError):  # the error already on its way out is the one to report
+            self.close()
+
+    def reader(self) -> duckdb.DuckDBPyConnection:
+        """A cursor for another thread in this process (DuckDB connections are not shared)."""
+        return self.conn.cursor()
+
+    @property
+    def schema_versions(self) -> list[int]:
+        return applied_versions(self.conn)
+
+    # -- writing ---------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """All or nothing: a failed write is rolled back and becomes a `StoreError`."""
+        if self.read_only:
+            raise StoreError(f"{self.label} was opened read-only")
+        try:
+            self.conn.execute("BEGIN TRANSACTION")
+        except duckdb.Error as exc:
+            raise StoreError(describe_error(exc, self.label)) from exc
+        try:
+            yield self.conn
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            # If ROLLBACK fails the transaction is already gone; DuckDB keeps nothing of it.
+            with suppress(duckdb.Error):
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, duckdb.Error):
+                raise StoreError(describe_error(exc, self.label)) from exc
+            raise
+
+    def known_raw(self, hashes: Sequence[str]) -> set[str]:
+        """Which raw-input hashes are already stored (so the pipeline can skip them)."""
+        if not hashes:
+            return set()
+        rows = self.conn.execute("SELECT raw_hash FROM articles WHERE raw_hash IN "
+                                 "(SELECT unnest(?::VARCHAR[]))", [list(hashes)]).fetchall()
+        return {row[0] for row in rows}
+
+    def known_keys(self, keys: Sequence[str]) -> set[str]:
+        if not keys:
+            return set()
+        rows = self.conn.execute("SELECT article_key FROM articles WHERE article_key IN "
+                                 "(SELECT unnest(?::VARCHAR[]))", [list(keys)]).fetchall()
+        return {row[0] for row in rows}
+
+    def add_articles(self, articles: Iterable[Article], *, versions: Mapping[str, str] | None = None,
+                     provenance: Sequence[Provenance] | None = None) -> AddResult:
+        """Store articles in one transaction; articles already stored (same key) are counted, not added."""
+        items = list(articles)
+        if provenance is not None and len(provenance) != len(items):
+            raise StoreError("add_articles: one provenance per article")
+        result = AddResult()
+        keys = [article_key(article) for article in items]
+        present = self.known_keys(keys)
+        fresh: list[tuple[str, Article, Provenance]] = []
+        for index, (key, article) in enumerate(zip(keys, items, strict=True)):
+            if key in present:
+                result.present += 1
+                continue
+            present.add(key)
+            fresh.append((key, article, provenance[index] if provenance else Provenance("article:" + key)))
+        if not fresh:
+            return result
+        with self.transaction() as conn:
+            self._write(conn, fresh, dict(versions or {}), result)
+        return result
+
+    def _write(self, conn: duckdb.DuckDBPyConnection, fresh: list[tuple[str, Article, Provenance]],
+               versions: dict[str, str], result: AddResult) -> None:
+        if self.tone is not None:
+            versions.setdefault("tone", self.tone.version)
+        stamp = "; ".join(f"{k}={v}" for k, v in sorted(versions.items()))
+        now = datetime.now(UTC).replace(tzinfo=None)
+        keys = [key for key, _, _ in fresh]
+        signatures = [self.stories.signature(article.text) for _, article, _ in fresh]
+        assignments = self.stories.assign(conn, keys, signatures)
+        tables: dict[str, list[Row]] = {name: [] for name in
+                                        ("articles", "actor_mentions", "events", "stories", "story_articles")}
+        for (key, article, prov), story in zip(fresh, assignments, strict=True):
+            tone = self._tone(article.text, article.lang)
+            tables["articles"].append(article_row(article, key, prov.raw_hash, stamp, now, tone, prov.origin))
+            tables["actor_mentions"] += mention_rows(article, key, versions.get("actors", ""))
+            tones = [self._tone(article.text[e.sentence.start:e.sentence.end], article.lang)
+                     for e in article.events]
+            tables["events"] += event_rows(article, key, story.story_id, versions.get("events", ""), tones)
+            tables["story_articles"].append({"article_key": key, "story_id": story.story_id,
+                                             "matched_article": story.matched,
+                                             "similarity": story.similarity})
+            if story.is_new_story:
+                tables["stories"].append({"story_id": key, "first_article": key,
+                                          "title": article.title, "created_at": now})
+        for table, rows in tables.items():
+            self._insert(conn, table, rows)
+        hashes: dict[str, list[object]] = {"article_key": list(keys),
+                                           "signature": [s.tobytes() for s in signatures]}
+        self._insert_columns(conn, "minhashes", hashes)
+        self._insert_columns(conn, "minhash_bands", StoryIndex.band_rows(keys, signatures))
+        result.stored += keys
+        result.new_stories += len(tables["stories"])
+        result.events += len(tables["events"])
+
+    def _tone(self, text: str, lang: str | None) -> float | None:
+        return self.tone.score(text, lang) if self.tone is not None else None
+
+    def _insert(self, conn: duckdb.DuckDBPyConnection, table: str, rows: list[Row]) -> None:
+        if rows:
+            self._insert_columns(conn, table, {col: [row.get(col) for row in rows] for col in rows[0]})
+
+    def _insert_columns(self, conn: duckdb.DuckDBPyConnection, table: str,
+                        columns: Mapping[str, list[object]]) -> None:
+        """One INSERT per table per batch: columns travel as typed lists and are unnested."""
+        names = list(columns)
+        if not names or not columns[names[0]]:
+            return
+        types = self._types[table]
+        select = ", ".join(f"unnest(?::{types[name]}[])" for name in names)
+        quoted = ", ".join(f'"{name}"' for name in names)
+        conn.execute(f"INSERT INTO {table} ({quoted}) SELECT {select}", [columns[n] for n in names])
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def sql(self, query: str, params: Sequence[object] | None = None) -> QueryResult:
+        """Any SQL over the database; a read-only store refuses writes."""
+        try:
+            cursor = self.conn.execute(query, list(params) if params else None)
+            columns = [d[0] for d in cursor.description] if cursor.description else []
+            return QueryResult(columns, cursor.fetchall() if columns else [])
+        except duckdb.Error as exc:
+            message = str(exc).strip().splitlines()[0]
+            raise StoreError(f"query failed: {message}") from exc
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, and story events."""
+        out = {}
+        for table in ("articles", "actor_mentions", "events", "stories", "story_events"):
+            row = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()
+            out[table] = int(row[0]) if row else 0
+        return out
+
+    def events(self, *, actor: str | None = None, code: str | None = None, since: date | str | None = None,
+               until: date | str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Story-level events (GDELT-style, with mention counts), newest first."""
+        query, params = queries.story_events(actor, code, since, until, limit)
+        return self.sql(query, params).dicts()
+
+    def mentions(self, story_event_id: int) -> list[dict[str, Any]]:
+        """The evidence for one story event: each article's sentence, trigger and link."""
+        query, params = queries.mentions(story_event_id)
+        return self.sql(query, params).dicts()
+
+    def actors(self, top: int = 20, *, since: date | str | None = None) -> list[dict[str, Any]]:
+        """The most mentioned actor codes, with a typical name and how many articles name them."""
+        query, params = queries.top_actors(top, since)
+        return self.sql(query, params).dicts()
+
+    def dyad_counts(self, a: str, b: str, by: str = "month", *, since: date | str | None = None,
+                    until: date | str | None = None) -> list[dict[str, Any]]:
+        """Story events between two actors per period, direction and quad class, with mean Goldstein."""
+        query, params = queries.dyad_counts(a, b, by, since, until)
+        return self.sql(query, params).dicts()
+
+    def dyad_events(self, a: str, b: str, *, since: date | str | None = None,
+                    until: date | str | None = None) -> list[dict[str, Any]]:
+        """Every dated story event between two actors, either direction, oldest first."""
+        query, params = queries.dyad_events(a, b, since, until)
+        return self.sql(query, params).dicts()

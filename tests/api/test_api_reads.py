@@ -1,0 +1,107 @@
+"""GET /events, /dyads, /articles, /actors, /network over the sample database."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+
+def events(client: TestClient, **params: object) -> dict:
+    response = client.get("/events", params={"limit": 20, **params})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_events_page_has_rows_with_evidence(client: TestClient) -> None:
+    page = events(client)
+    assert page["total"] == 37  # 12 stories x 3 articles + the hostile one
+    row = page["events"][0]
+    assert row["sentence"][row["trigger_start"]:row["trigger_end"]] == row["trigger_text"]
+    for key in ("code", "root", "quad_class", "goldstein", "modality", "source_code", "target_code",
+                "article_key", "date", "rule"):
+        assert key in row
+
+
+def test_filters_narrow_the_rows(client: TestClient) -> None:
+    assert events(client, actor="USA")["total"] == 6
+    assert {e["source_code"] for e in events(client, source="USA")["events"]} == {"USA"}
+    assert events(client, dyad="RUS-PRK")["total"] == 28
+    assert events(client, dyad="prk,rus")["total"] == 28
+    assert {e["code"] for e in events(client, code="057")["events"]} == {"057"}
+    assert {e["root"] for e in events(client, root="07")["events"]} == {"07"}
+    assert {e["quad_class"] for e in events(client, quad_class=4)["events"]} == {4}
+    assert events(client, modality="hypothetical")["total"] == 3
+    dated = events(client, since="2023-09-01", until="2023-09-30")["events"]
+    assert dated and all(e["date"].startswith("2023-09") for e in dated)
+    assert events(client, q="signed AGREEMENT")["total"] == 9
+    assert events(client, q="100%_")["total"] == 0  # wildcards are literal
+    assert events(client, article="test-xss")["total"] == 1
+
+
+def test_pagination_walks_every_row_once(client: TestClient) -> None:
+    seen, url = [], "/events?limit=7"
+    while url:
+        page = client.get(url).json()
+        seen += [e["event_id"] for e in page["events"]]
+        url = page["next"]
+    assert len(seen) == len(set(seen)) == 37
+
+
+def test_bad_filters_are_422(client: TestClient) -> None:
+    for params in ({"quad_class": 5}, {"since": "yesterday"}, {"modality": "rumoured"},
+                   {"actor": "RUS; DROP TABLE events"}, {"dyad": "RUS"}, {"code": "abc"},
+                   {"limit": 0}, {"limit": 21}, {"offset": -1}):
+        response = client.get("/events", params=params)
+        assert response.status_code == 422, params
+        assert response.json()["error"]["status"] == 422
+
+
+def test_blank_filters_mean_no_filter(client: TestClient) -> None:
+    assert events(client, actor="", since="", quad_class="")["total"] == 37
+
+
+def test_dyad_series_verdict_and_evidence(client: TestClient) -> None:
+    report = client.get("/dyads/RUS/PRK").json()
+    assert report["a"] == "RUS" and report["b"] == "PRK"
+    months = [p["start"] for p in report["directions"]["RUS→PRK"]]
+    assert months[0] == "2023-07-01" and months[-1] == "2024-01-01"
+    assert report["trend"]["RUS→PRK"]["verdict"] == "closer"
+    assert report["trend"]["both"]["level"] == "cooperative"
+    assert report["totals"]["3"] == report["totals"]["4"] == 0
+    assert report["mean_goldstein"] > 0
+    assert len(report["evidence"]) == report["events"] == 28
+    assert all(e["sentence"] and e["article_key"] for e in report["evidence"])
+
+
+def test_dyad_against_the_us_is_conflictual(client: TestClient) -> None:
+    report = client.get("/dyads/usa/prk").json()
+    assert report["mean_goldstein"] < 0
+    assert report["trend"]["both"]["verdict"] == "too little data"  # three sanctions in one month
+
+
+def test_dyad_by_week_and_bad_input(client: TestClient) -> None:
+    assert client.get("/dyads/RUS/PRK?by=week").json()["by"] == "week"
+    assert client.get("/dyads/RUS/PRK?by=year").status_code == 422
+    assert client.get("/dyads/RUS/RUS").status_code == 422
+    assert client.get("/dyads/R%3Cb%3E/PRK").status_code == 422
+
+
+def test_article_by_key_and_by_id(client: TestClient) -> None:
+    article = client.get("/articles/test-xss").json()
+    assert article["events"][0]["code"] == "042"
+    assert article["text"][article["events"][0]["trigger"]["start"]:
+                           article["events"][0]["trigger"]["end"]] == "visited"
+    assert client.get(f"/articles/{article['key']}").json()["id"] == "test-xss"
+    missing = client.get("/articles/nope")
+    assert missing.status_code == 404 and "nope" in missing.json()["error"]["message"]
+
+
+def test_actors_by_mentions(client: TestClient) -> None:
+    actors = client.get("/actors").json()["actors"]
+    assert [a["code"] for a in actors][:2] == ["PRK", "RUS"]
+    assert client.get("/actors?prefix=US").json()["actors"][0]["code"] == "USA"
+
+
+def test_network_edges(client: TestClient) -> None:
+    edges = {(e["a"], e["b"]): e for e in client.get("/network").json()["edges"]}
+    assert edges[("PRK", "RUS")]["events"] == 25  # the hypothetical ones are left out
+    assert edges[("PRK", "USA")]["mean_goldstein"] == -8.0

@@ -1,0 +1,1 @@
+"""Tests of the dashboard (a package, so its conftest never shadows tests/conftest.py)."""
