@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE := src/warta/data/sample
+CORPUS := src/warta/data/corpus
 
 .PHONY: demo test lint clean
 
@@ -12,10 +13,10 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-demo: $(BIN)/.installed  ## set up, then analyze the seed article and the bundled sample
+demo: $(BIN)/.installed  ## set up; read the seed; build a database from the bundled corpus; report
 	$(BIN)/warta analyze --format pretty $(SAMPLE)/seed-jagatbisnis-rusia-korut.txt
-	$(BIN)/warta analyze $(SAMPLE) > sample-output.jsonl
-	@echo "analyzed the bundled sample: $$(wc -l < sample-output.jsonl) articles in sample-output.jsonl"
+	$(BIN)/warta ingest --db demo.duckdb $(SAMPLE) $(CORPUS)
+	$(BIN)/warta report --db demo.duckdb --dyad RUS PRK
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check src tests bench scripts
@@ -26,4 +27,4 @@ test: lint  ## set up, lint, type-check and run the whole test suite
 	$(BIN)/pytest
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache sample-output.jsonl
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache demo.duckdb

@@ -126,7 +126,8 @@ def pin_floors(dev: dict[str, Any], data: Path) -> None:
                      for level in ("exact", "lenient")} for name, figures in dev.items()}
     FLOORS.write_text(json.dumps({
         "about": "Floors for event coding (F1 of asserted+reported events), measured by bench/events.py "
-                 f"--pin and checked by tests/events/test_event_floors.py; each sits {FLOOR_MARGIN} below the "
+                 f"--pin and checked by tests/events/test_event_floors.py; each sits {FLOOR_MARGIN} below "
+                 "the "
                  "measured F1 (the actor stage feeds these figures and changes alongside). If gold_sha256 "
                  "no longer matches, the gold files changed: re-measure and pin again.",
         "gold_sha256": gold_sha256(data),

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -96,3 +99,36 @@ def test_a_record_that_kills_its_worker_is_quarantined_and_the_rest_stored(tmp_p
     assert summary.stored == 4 and summary.skipped == 1
     (failure,) = skipped
     assert failure.origin.endswith("antara-lombok.html") and "worker process died" in failure.reason
+
+
+def test_pool_workers_exit_when_their_parent_is_killed(tmp_path: Path) -> None:
+    """`kill -9` on `warta ingest` leaves no one to shut the pool down: its workers must go too."""
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import sys, time\n"
+        "from warta.scale.executors import PoolExecutor\n"
+        "from warta.settings import Settings\n"
+        "if __name__ == '__main__':\n"
+        "    pool = PoolExecutor(Settings(), 2)\n"
+        "    print(*pool.worker_pids(), flush=True)\n"
+        "    time.sleep(120)\n", encoding="utf-8")
+    with subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True) as parent:
+        try:
+            assert parent.stdout is not None
+            pids = [int(pid) for pid in parent.stdout.readline().split()]
+            assert pids and all(alive(pid) for pid in pids)
+        finally:
+            parent.kill()  # SIGKILL: no cleanup runs in the parent
+    deadline = time.monotonic() + 15
+    while any(alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(alive(pid) for pid in pids)
+
+
+def alive(pid: int) -> bool:
+    """True while the process exists and is not a zombie waiting to be reaped."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"

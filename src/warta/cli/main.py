@@ -7,6 +7,8 @@ import sys
 import typer
 
 from warta.cli.analyze import analyze_command
+from warta.cli.dyad import dyad_command
+from warta.cli.summary import report_command
 from warta.cli.evaluate import app as eval_app
 from warta.cli.export import export_command
 from warta.cli.ingest import ingest_command
@@ -29,6 +31,8 @@ app.command("export")(export_command)
 app.command("actors")(actors_command)
 app.command("events")(events_command)
 app.command("sql")(sql_command)
+app.command("dyad")(dyad_command)
+app.command("report")(report_command)
 app.command("serve")(serve_command)
 app.command("tag")(tag_command)
 app.add_typer(train_app, name="train")

@@ -105,6 +105,8 @@ class LanguageCoder:
 
     def _roles(self, view: SentenceView, match: Match, before: Sequence[Match],
                fills: Sequence[RoleFill | None], previous: Found | None) -> RoleFill | None:
+        """Source and target of one trigger, tried in order of how marked the construction is;
+        None when the trigger word is a noun with no agent of its own."""
         pattern = match.pattern
         governor = self._governor(view, match, before, fills)
         if governor is not None:
@@ -133,7 +135,8 @@ class LanguageCoder:
             return None  # "the first such attack", "in 1994 genocide": a noun, not a predicate
         participle = _participle_clause(view, match, before, fills)
         if participle is not None:  # "Insurgents bombarded Aleppo, killing eight": same subject
-            target = self.roles.object_after(view, match.first, pattern.target_through, span_end=match.last)
+            target = self.roles.object_after(view, match.first, pattern.target_through,
+                                             span_end=match.last)
             return RoleFill(participle, target, participle)
         subject = self.roles.subject(view, match.first)
         target = self.roles.object_after(view, match.first, pattern.target_through,

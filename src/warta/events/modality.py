@@ -19,7 +19,8 @@ from warta.events.patterns import Markers
 from warta.events.roles import Found, Roles
 from warta.events.tokens import SentenceView
 
-MARKER_REACH = 6  # words before a trigger a negation or modal may stand in ("mungkin sedang mempertimbangkan")
+# words before a trigger a negation or modal may stand in ("mungkin sedang mempertimbangkan memberikan")
+MARKER_REACH = 6
 REPORTER_REACH = 4  # words between "kata"/"menurut" and the reporter ("kata seorang jurubicara militer")
 
 

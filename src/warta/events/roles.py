@@ -56,7 +56,7 @@ class Roles:
             group = view.group_at(i)
             if group is not None:
                 found = self.expand_left(view, group)
-                if group.last == before - 1 and i == before - 1 and self.matcher.indonesian is False:
+                if i == before - 1 and not self.matcher.indonesian:
                     return found  # "in Israeli tank shelling": the adjective is the agent
                 if not self.governed(view, found.first):
                     rel = self._relative_start(view, found.first)
@@ -79,6 +79,8 @@ class Roles:
     def after_preposition(self, view: SentenceView, first: int) -> bool:
         """True when the trigger word is governed by a preposition ("dalam penindasan") or is a
         noun after an article or number ("the first such attack", "1994 genocide")."""
+        if self.matcher.is_verb_like(view.tokens[first]):
+            return False  # "dengan menembakkan roket": a verb after a preposition is still a verb
         if first > 0:
             before = view.tokens[first - 1].low
             if before in self.m["noun_markers"] or before.isdigit():

@@ -22,7 +22,7 @@ def plot_dyad(series: DyadSeries, trends: dict[str, Trend], path: str | Path) ->
     directions = list(series.periods)
     fig, axes = plt.subplots(2, len(directions), figsize=(6 * len(directions), 6.5), sharex="col",
                              gridspec_kw={"height_ratios": [3, 2]}, squeeze=False)
-    width = 5 if series.by == "week" else 20
+    width = {"day": 0.8, "week": 5}.get(series.by, 20)
     for col, name in enumerate(directions):
         periods = series.periods[name]
         days = [p.start for p in periods]
@@ -36,6 +36,7 @@ def plot_dyad(series: DyadSeries, trends: dict[str, Trend], path: str | Path) ->
         verdict = textwrap.fill(trends[name].describe(), 60) if name in trends else ""
         top.set_title(f"{name}\n{verdict}", fontsize=9, loc="left")
         top.set_ylabel(f"events per {series.by}")
+        top.margins(y=0.08)
         top.spines[["top", "right"]].set_visible(False)
         means = [(p.start, p.mean_goldstein) for p in periods if p.mean_goldstein is not None]
         bottom.axhline(0, color="#888888", linewidth=0.8)

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+PERIODS = ("day", "week", "month")
 COUNTED_MODALITIES = frozenset({"asserted", "reported"})
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
               4: "material conflict"}
@@ -19,7 +20,7 @@ QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal con
 class DyadEvent:
     """The few fields of a stored event that relations need."""
 
-    date: dt.date
+    date: dt.date | None  # None when the article has no date: counted in the level, not the series
     source: str  # country (or IGO) code of the source actor
     target: str
     quad_class: int
@@ -58,7 +59,7 @@ class Period:
 
 @dataclass
 class DyadSeries:
-    """Both directions of a dyad, binned; `events` keeps the evidence in date order."""
+    """Both directions of a dyad, binned; `events` keeps the evidence in date order, undated last."""
 
     a: str
     b: str
@@ -67,16 +68,26 @@ class DyadSeries:
     events: list[DyadEvent]
 
 
+def _day(event: DyadEvent) -> dt.date:
+    if event.date is None:
+        raise ValueError("an undated event has no period")
+    return event.date
+
+
 def period_start(day: dt.date, by: str) -> dt.date:
-    """Monday of the ISO week, or the first of the month."""
+    """The day itself, Monday of the ISO week, or the first of the month."""
+    if by == "day":
+        return day
     if by == "week":
         return day - dt.timedelta(days=day.weekday())
     if by == "month":
         return day.replace(day=1)
-    raise ValueError(f"unknown period {by!r}: use week or month")
+    raise ValueError(f"unknown period {by!r}: use day, week or month")
 
 
 def _next_period(start: dt.date, by: str) -> dt.date:
+    if by == "day":
+        return start + dt.timedelta(days=1)
     if by == "week":
         return start + dt.timedelta(days=7)
     return (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
@@ -86,20 +97,21 @@ def dyad_series(events: Iterable[DyadEvent], a: str, b: str, by: str = "month",
                 modalities: frozenset[str] = COUNTED_MODALITIES) -> DyadSeries:
     """Bin the events between `a` and `b` (both directions), filling empty periods with zeros."""
     kept = sorted((e for e in events if e.modality in modalities and {e.source, e.target} == {a, b}
-                   and a != b), key=lambda e: (e.date, e.event_id))
+                   and a != b), key=lambda e: (e.date or dt.date.max, e.event_id))
+    dated = [e for e in kept if e.date is not None]
     directions = {f"{a}→{b}": (a, b), f"{b}→{a}": (b, a)}
     periods: dict[str, list[Period]] = {name: [] for name in directions}
-    if kept:
-        first, last = period_start(kept[0].date, by), period_start(kept[-1].date, by)
+    if dated:
+        first, last = period_start(_day(dated[0]), by), period_start(_day(dated[-1]), by)
         for name, (src, dst) in directions.items():
             bins: dict[dt.date, Period] = {}
             start = first
             while start <= last:
                 bins[start] = Period(start)
                 start = _next_period(start, by)
-            for event in kept:
+            for event in dated:
                 if event.source == src and event.target == dst:
-                    slot = bins[period_start(event.date, by)]
+                    slot = bins[period_start(_day(event), by)]
                     slot.counts[event.quad_class] = slot.counts.get(event.quad_class, 0) + 1
                     slot.goldstein_sum += event.goldstein
             periods[name] = list(bins.values())

@@ -51,14 +51,18 @@ class Level:
 
 
 def _ordinals(events: Sequence[DyadEvent], by: str) -> np.ndarray:
-    starts = sorted({period_start(e.date, by) for e in events})
+    starts = sorted({period_start(e.date, by) for e in events if e.date is not None})
     index = {start: i for i, start in enumerate(starts)}
-    return np.array([index[period_start(e.date, by)] for e in events], dtype=float)
+    return np.array([index[period_start(e.date, by)] for e in events if e.date is not None], dtype=float)
 
 
 def assess_trend(events: Sequence[DyadEvent], by: str = "month") -> Trend:
-    """Slope of Goldstein per period, with a bootstrap 95% interval; a verdict only when it is clear."""
+    """Slope of Goldstein per period, with a bootstrap 95% interval; a verdict only when it is clear.
+
+    Undated events cannot be placed in time and are left out of the slope.
+    """
     statistic = f"Goldstein slope per {by}"
+    events = [e for e in events if e.date is not None]
     x = _ordinals(events, by) if events else np.array([])
     periods = len(set(x.tolist()))
     if len(events) < MIN_EVENTS or periods < MIN_PERIODS:

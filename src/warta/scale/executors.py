@@ -16,6 +16,8 @@ import multiprocessing
 import os
 import re
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -33,6 +35,7 @@ Chunk = list[RawDocument]
 Outcome = Article | Failure
 Result = tuple[Chunk, list[Outcome]]
 CHUNKS_PER_WORKER = 2  # in flight per worker: one running, one queued, so no worker waits on the reader
+PARENT_CHECK_SECONDS = 1.0  # how soon an orphaned worker notices and exits
 MAX_BREAKS = 8  # pool rebuilds in a row without one finished chunk before the run is abandoned
 _LOCAL = re.compile(r"^local(?:\[(\d+)\])?$")
 
@@ -121,9 +124,23 @@ class InlineExecutor:
 _WORKER: dict[str, Pipeline] = {}
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="warta-parent-watch").start()
     _WORKER["pipeline"] = Pipeline(settings)
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker when the process that started the pool is gone (`kill -9` leaves no one to
+    shut the pool down, and a worker waiting for work would otherwise wait for ever)."""
+    while True:
+        time.sleep(PARENT_CHECK_SECONDS)
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:  # alive, owned by someone else
+            continue
 
 
 def _ping() -> bool:
@@ -159,7 +176,7 @@ class PoolExecutor:
 
     def _start(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, mp_context=self._context, initializer=_init_worker,
-                                   initargs=(self.settings,))
+                                   initargs=(self.settings, os.getpid()))
 
     def worker_pids(self) -> list[int]:
         """Process ids of the live workers (for monitoring, and for the test that kills one)."""

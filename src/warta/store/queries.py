@@ -86,12 +86,13 @@ def _pair(a: str, b: str) -> Query:
 
 
 def dyad_events(a: str, b: str, since: date | str | None, until: date | str | None) -> Query:
-    """The dated story events of a dyad, both directions, for series and evidence."""
-    where, params = _where(("day IS NOT NULL", []), _pair(a, b), _window(since, until))
+    """The story events of a dyad, both directions; undated ones only when no window is asked for."""
+    dated = ("day IS NOT NULL", []) if since or until else ("TRUE", [])
+    where, params = _where(dated, _pair(a, b), _window(since, until))
     return (f"""SELECT story_event_id, day, {_SRC} AS source, {_TGT} AS target, code, name,
                        quad_class, goldstein, num_mentions, num_sources, num_articles, avg_tone,
                        sentence, source_url
-                FROM story_events {where} ORDER BY day, story_event_id""", params)
+                FROM story_events {where} ORDER BY day NULLS LAST, story_event_id""", params)
 
 
 def dyad_counts(a: str, b: str, by: str, since: date | str | None, until: date | str | None) -> Query:
@@ -104,3 +105,26 @@ def dyad_counts(a: str, b: str, by: str, since: date | str | None, until: date |
                        avg(goldstein) AS mean_goldstein, avg(avg_tone) AS mean_tone
                 FROM story_events {where}
                 GROUP BY ALL ORDER BY period, source, quad_class""", params)
+
+
+def top_dyads(limit: int, since: date | str | None, until: date | str | None) -> Query:
+    """Country pairs (either direction) by story events, with mean Goldstein and the cooperative share."""
+    # '---GOV' and the like name a role with no country: not one side of a dyad
+    where, params = _where((f"{_SRC} IS NOT NULL AND {_TGT} IS NOT NULL AND {_SRC} <> {_TGT} "
+                            f"AND {_SRC} NOT LIKE '---%' AND {_TGT} NOT LIKE '---%'", []),
+                           _window(since, until))
+    return (f"""SELECT least({_SRC}, {_TGT}) AS a, greatest({_SRC}, {_TGT}) AS b, count(*) AS events,
+                       avg(goldstein) AS mean_goldstein,
+                       avg(CASE WHEN quad_class <= 2 THEN 1.0 ELSE 0.0 END) AS cooperative_share
+                FROM story_events {where} GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT ?""",
+            [*params, limit])
+
+
+def top_event_types(limit: int, since: date | str | None, until: date | str | None) -> Query:
+    """CAMEO root categories by story events."""
+    where, params = _window(since, until)
+    where = f"WHERE {where}" if where else ""
+    return (f"""SELECT root, any_value(quad_class) AS quad_class, count(*) AS events,
+                       sum(num_mentions) AS mentions, avg(goldstein) AS mean_goldstein
+                FROM story_events {where} GROUP BY root ORDER BY events DESC, root LIMIT ?""",
+            [*params, limit])

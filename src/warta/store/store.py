@@ -299,8 +299,20 @@ class Store:
         query, params = queries.dyad_counts(a, b, by, since, until)
         return self.sql(query, params).dicts()
 
+    def top_dyads(self, limit: int = 10, *, since: date | str | None = None,
+                  until: date | str | None = None) -> list[dict[str, Any]]:
+        """Country pairs with the most story events, with mean Goldstein and cooperative share."""
+        query, params = queries.top_dyads(limit, since, until)
+        return self.sql(query, params).dicts()
+
+    def top_event_types(self, limit: int = 10, *, since: date | str | None = None,
+                        until: date | str | None = None) -> list[dict[str, Any]]:
+        """CAMEO root categories with the most story events."""
+        query, params = queries.top_event_types(limit, since, until)
+        return self.sql(query, params).dicts()
+
     def dyad_events(self, a: str, b: str, *, since: date | str | None = None,
                     until: date | str | None = None) -> list[dict[str, Any]]:
-        """Every dated story event between two actors, either direction, oldest first."""
+        """Every story event between two actors, either direction, oldest first, undated last."""
         query, params = queries.dyad_events(a, b, since, until)
         return self.sql(query, params).dicts()

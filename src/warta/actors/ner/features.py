@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping
 
 # Bump when features change: a model trained with another version is refused at load time.
-FEATURES_VERSION = 3
+FEATURES_VERSION = 4
 
 _MAX_WORD = 24  # identity features of longer "words" are truncated (1 MB of one word)
 _CACHE_LIMIT = 200_000  # word types kept per regime before the cache is cleared
@@ -31,7 +31,7 @@ _SHAPE_SUB = (
 _REPEATS = re.compile(r"(.)\1+")
 
 # (local features, as left neighbour -1, as right neighbour +1, as -2, as +2, dull features)
-WordFeatures = tuple[list[str], list[str], list[str], list[str], list[str], list[str] | None]
+WordFeatures = tuple[list[str], list[str], list[str], list[str], list[str], list[str] | None, list[str]]
 
 
 def word_shape(word: str) -> str:
@@ -52,7 +52,7 @@ def _word_features(word: str, cased: bool, casing: Mapping[str, int]) -> WordFea
     if not word[:1].isalnum():  # punctuation and symbols: affixes would repeat the word
         local = [o + "b", "w=" + lower, o + "sh=" + shape]
         return (local, ["-1w=" + lower], ["+1w=" + lower], ["-2w=" + lower], ["+2w=" + lower],
-                ["dull", "w=" + lower] if dull else None)
+                ["dull", "w=" + lower] if dull else None, ["L=" + lower])
     local = [
         o + "b",
         "w=" + lower,
@@ -74,6 +74,7 @@ def _word_features(word: str, cased: bool, casing: Mapping[str, int]) -> WordFea
         ["-2w=" + lower],
         ["+2w=" + lower],
         ["dull", "w=" + lower] if dull else None,
+        ["L=" + lower],
     )
 
 
@@ -88,7 +89,7 @@ class FeatureExtractor:
         """Feature lists, one per token, for one sequence (a sentence or chunk)."""
         if not tokens:
             return []
-        cased = is_cased(tokens)
+        cased = is_cased(tokens, self._casing)
         cache = self._cache[0 if cased else 1]
         if len(cache) > _CACHE_LIMIT:
             cache.clear()
@@ -114,13 +115,26 @@ class FeatureExtractor:
                 feats += words[i - 2][3]
             if i + 2 < n:
                 feats += words[i + 2][4]
+
             out.append(feats)
         if cased and tokens[0][:1].isupper():
             out[0] = [*out[0], "T@BOS"]  # a capital at the start of a sentence says little
         return out
 
 
-def is_cased(tokens: list[str]) -> bool:
-    """True when the sequence mixes upper- and lower-case letters (ordinary news text)."""
+def is_cased(tokens: list[str], casing: Mapping[str, int] | None = None) -> bool:
+    """True for ordinary mixed-case text; False for lower case, capitals or Title Case.
+
+    A Title Case headline ("Rusia Ingin Habisi Ukraina") says as little about names as an
+    all-capital one, so it is tagged like lower-cased text. It is recognised by capitalised
+    words that news text almost never capitalises (bucket 0 in `casing`): at least two, not
+    counting the first word.
+    """
     text = "".join(tokens)
-    return text != text.lower() and text != text.upper()
+    if text == text.lower() or text == text.upper():
+        return False
+    if casing:
+        odd = sum(1 for t in tokens[1:] if t[:1].isupper() and casing.get(t.lower()) == 0)
+        if odd >= 2:
+            return False
+    return True

@@ -1,0 +1,51 @@
+"""One dyad report for every interface: series per direction, trend and level verdicts, evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from warta.relations.series import DyadEvent, DyadSeries, dyad_series
+from warta.relations.trend import Level, Trend, assess_level, assess_trend
+
+
+@dataclass(frozen=True)
+class DyadReport:
+    series: DyadSeries
+    trends: dict[str, Trend]  # per direction ("RUS→PRK") and "both"
+    levels: dict[str, Level]
+
+    @property
+    def undated(self) -> int:
+        return sum(1 for e in self.series.events if e.date is None)
+
+
+def dyad_report(events: Iterable[DyadEvent], a: str, b: str, by: str = "month") -> DyadReport:
+    """Bin, then judge each direction and the pair as a whole."""
+    series = dyad_series(events, a, b, by)
+    groups = {name: [e for e in series.events if f"{e.source}→{e.target}" == name]
+              for name in series.periods}
+    groups["both"] = list(series.events)
+    return DyadReport(series, {name: assess_trend(group, by) for name, group in groups.items()},
+                      {name: assess_level(group) for name, group in groups.items()})
+
+
+def report_to_dict(report: DyadReport) -> dict[str, object]:
+    """The report as JSON-ready data (the API and `warta dyad --json` print this)."""
+    series = report.series
+    return {
+        "a": series.a, "b": series.b, "by": series.by, "undated_events": report.undated,
+        "directions": {name: [{"start": p.start.isoformat(), "counts": {str(k): v for k, v in p.counts.items()},
+                               "total": p.total, "mean_goldstein": p.mean_goldstein,
+                               "cooperation_index": p.cooperation_index} for p in periods]
+                       for name, periods in series.periods.items()},
+        "trend": {name: {"verdict": t.verdict, "statistic": t.statistic, "value": t.value, "low": t.low,
+                         "high": t.high, "events": t.events, "periods": t.periods, "summary": t.describe()}
+                  for name, t in report.trends.items()},
+        "level": {name: {"verdict": lv.verdict, "mean_goldstein": lv.mean_goldstein, "low": lv.low,
+                         "high": lv.high, "events": lv.events} for name, lv in report.levels.items()},
+        "evidence": [{"date": e.date.isoformat() if e.date else None, "source": e.source,
+                      "target": e.target, "code": e.code, "quad_class": e.quad_class,
+                      "goldstein": e.goldstein, "sentence": e.sentence, "article_id": e.article_id,
+                      "event_id": e.event_id} for e in series.events],
+    }
