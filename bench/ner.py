@@ -18,6 +18,7 @@ import argparse
 import gzip
 import json
 import os
+import platform
 import subprocess
 import sys
 import time
@@ -79,7 +80,7 @@ def measure_speed(tagger: NerTagger, texts: list[str]) -> dict[str, float | int]
         began = time.process_time()
         entities = sum(len(tagger.entities(text)) for text in texts)
         best = min(best, time.process_time() - began)
-    return {"articles": len(texts), "tokens": tokens, "seconds": round(best, 3),
+    return {"articles": len(texts), "tokens": tokens, "cpu_seconds": round(best, 3),
             "tokens_per_second": round(tokens / best), "entities": entities}
 
 
@@ -111,12 +112,15 @@ def main() -> None:
     dev = evaluate_dev(tagger, args.data)
     speed = measure_speed(tagger, read_articles(args.data, args.articles))
     result = {
+        "command": "python bench/ner.py",
+        "machine": {"python": platform.python_version(), "processor": platform.machine()},
+        "scored_types": "PER, ORG, LOC after tagmap_v1.json; entity-level exact match",
         "model": tagger.info.get("name"),
+        "features_version": tagger.info.get("features_version"),
         "model_bytes": model_file.stat().st_size,
         "load_seconds": measure_load(args.model),
         "speed": speed,
         "dev": {name: {**scores, "published_test_f1": PUBLISHED[name]} for name, scores in dev.items()},
-        "command": "python bench/ner.py",
     }
     print(f"{'dataset':18} {'P':>6} {'R':>6} {'F1':>6}  published (test)")
     for name, scores in dev.items():

@@ -4,8 +4,9 @@
 
 Reads (see ../shared/data/SOURCES-id.md and SOURCES-cameo.md for provenance and licences):
   gazetteer/countries-mledoze.csv (ODbL-1.0), country-names-id-umpirsky.csv (MIT),
-  iso3166-1-isocodes-id.csv (LGPL-2.1, data only), cameo/cameo_country_codes.csv,
-  cameo/cameo_international_codes.csv (CAMEO manual tables: CC BY-NC-SA 3.0),
+  iso3166-1-isocodes-id.csv (LGPL-2.1, data only), cameo/cameo_country_codes.csv (codes),
+  cameo/gdelt_lookups/CAMEO.{country,type}.txt and the GDELT known-group rows of
+  cameo/cameo_international_codes.csv (labels; nothing from the CC BY-NC-SA CAMEO manual tables),
   cameo/petrarch2/Phoenix.{Countries,International,MilNonState}.actors.txt, Phoenix.agents.txt (MIT).
 Writes (generated; never edit by hand -- hand-curated entries live in *_curated.tsv files):
   src/warta/actors/data/countries.tsv, roles.tsv, igos.tsv, people.tsv
@@ -78,18 +79,34 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 
 def country_rows(data: Path) -> list[tuple[str, str, str]]:
+    """Every CAMEO country/region code, labelled from GDELT's CAMEO.country.txt where it has one."""
+    gdelt = dict(lookup_rows(data / "cameo" / "gdelt_lookups" / "CAMEO.country.txt"))
     rows = read_csv(data / "cameo" / "cameo_country_codes.csv")
-    return [(r["code"], r["kind"], r["label"]) for r in rows]
+    return [(r["code"], r["kind"], gdelt.get(r["code"], r["label"])) for r in rows]
 
 
 def igo_rows(data: Path) -> list[tuple[str, str]]:
-    out = []
+    """IGO and group labels from GDELT's CAMEO.knowngroup.txt, keyed by the Phoenix code.
+
+    The CAMEO manual's Table 3.4 (CC BY-NC-SA) is left out on purpose: GDELT's lookup gives the
+    same names without the non-commercial licence.
+    """
+    out: list[tuple[str, str]] = []
     for r in read_csv(data / "cameo" / "cameo_international_codes.csv"):
         if r["code"].startswith("known_group:"):
-            continue
-        phoenix = r["phoenix_codes_same_prefix_and_suffix"].split()
-        out.append((phoenix[0] if phoenix else r["code"], r["name"]))
+            out.extend((code, r["name"]) for code in r["phoenix_codes_same_prefix_and_suffix"].split()
+                       if len(code) > 3)
     return out
+
+
+def lookup_rows(path: Path) -> list[tuple[str, str]]:
+    """A GDELT lookup table: CODE<TAB>LABEL with a header line."""
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        cells = line.split("\t")
+        if number and len(cells) >= 2 and cells[0].strip():
+            rows.append((cells[0].strip(), cells[1].strip()))
+    return rows
 
 
 def gazetteer_names(data: Path) -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]],
@@ -170,14 +187,17 @@ def build(data: Path, out_root: Path) -> dict[str, int]:
     country_codes = {c for c, _, _ in countries}
     counts["countries"] = write(pkg / "actors" / "data" / "countries.tsv",
                                 header("cameo/cameo_country_codes.csv", "code\tkind\tlabel"), countries)
-    role_table = read_csv(data / "cameo" / "cameo_role_codes.csv")
-    roles = [(r["code"], r["tier"], r["label_gdelt"]) for r in role_table]
+    labels = dict(lookup_rows(data / "cameo" / "gdelt_lookups" / "CAMEO.type.txt"))
+    # the codes (facts) of cameo_role_codes.csv add PTY, which GDELT's table lacks
+    codes = set(labels) | {r["code"] for r in read_csv(data / "cameo" / "cameo_role_codes.csv")}
+    roles = [(code, "role", labels.get(code, code)) for code in codes]
     counts["roles"] = write(pkg / "actors" / "data" / "roles.tsv",
-                            header("cameo/cameo_role_codes.csv (CAMEO manual, CC BY-NC-SA 3.0)",
-                                   "code\ttier\tlabel"), roles)
+                            header("cameo/gdelt_lookups/CAMEO.type.txt (GDELT lookup)",
+                                   "code\tkind\tlabel"), roles)
     counts["igos"] = write(pkg / "actors" / "data" / "igos.tsv",
-                           header("cameo/cameo_international_codes.csv (CAMEO manual, CC BY-NC-SA 3.0)",
-                                  "code\tlabel"), igo_rows(data))
+                           header("cameo/cameo_international_codes.csv known_group rows (GDELT "
+                                  "CAMEO.knowngroup.txt names, Phoenix codes)", "code\tlabel"),
+                           igo_rows(data))
     en, ind, demonyms, capitals = gazetteer_names(data)
     en_rows: set[tuple[str, str, str]] = set()
     for code, names in en.items():

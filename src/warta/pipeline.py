@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 
+from warta.actors.ner import NerTagger
 from warta.actors.stage import ActorStage
 from warta.article import Article, RawDocument
 from warta.clean.stage import CleanStage
@@ -29,7 +30,7 @@ class Stage(Protocol):
 
 
 def build_stages(settings: Settings) -> list[Stage]:
-    """The pipeline, in order: ingest → clean → language → sentences (→ actors → events)."""
+    """The pipeline, in order: clean → language → sentences → actors → events."""
     # --lang id,en: pages surely in another language stop before cleaning, the rest after detection.
     prefilter: list[Stage] = [LanguagePrefilter(settings)] if settings.lang_filter else []
     return [
@@ -38,7 +39,7 @@ def build_stages(settings: Settings) -> list[Stage]:
         LanguageStage(settings),
         SentenceStage(settings),
         LanguageFilter(settings),
-        ActorStage(settings),
+        ActorStage(settings, tagger=NerTagger() if settings.use_ner else None),
         EventStage(settings),
     ]
 

@@ -25,6 +25,16 @@ class Settings:
         default=True,
         metadata={"help": "Report any language lingua knows, not only the loaded ones."},
     )
+    actor_dictionaries: tuple[str, ...] = field(
+        default=(),
+        metadata={"help": "Extra actor dictionaries (`--dictionary FILE`): warta TSV "
+                          "(name, codes, kind) or PETRARCH/Phoenix .actors/.agents files as they are."},
+    )
+    use_ner: bool = field(
+        default=True,
+        metadata={"help": "Tag people, organisations and places no dictionary has with the "
+                          "shipped NER model."},
+    )
 
     serve_host: str = field(
         default="127.0.0.1",

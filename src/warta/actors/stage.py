@@ -27,6 +27,9 @@ def article_date(value: str | None) -> date | None:
         return None
 
 
+NER_LANGUAGE = "id"
+
+
 class ActorStage:
     """Adds `actors`; loads dictionaries and builds the automaton once, in `__init__`.
 
@@ -44,7 +47,7 @@ class ActorStage:
                  extra_files: Iterable[str | Path] | None = None) -> None:
         settings = settings or Settings()
         if extra_files is None:
-            extra_files = tuple(getattr(settings, "actor_dictionaries", ()) or ())
+            extra_files = settings.actor_dictionaries
         self.dictionary: ActorDictionary = load_dictionary(settings.languages, extra_files)
         clitics = {lang: g.clitics for lang, g in self.dictionary.grammars.items()}
         self.matcher = Matcher(self.dictionary.entries, clitics)
@@ -79,7 +82,8 @@ class ActorStage:
             return ()
         match_lang, grammar = self.grammar_for(lang)
         hits = self.matcher.find(text, match_lang)
-        persons = self._persons(text)
+        # the shipped NER model is trained on Indonesian only; English relies on the dictionaries
+        persons = self._persons(text) if lang == NER_LANGUAGE else []
         ctx = Context(text, grammar, article_date(when), self._periods, persons)
         spans = sentences or [(0, len(text))]
         drafts: list[Draft] = []

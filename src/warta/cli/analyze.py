@@ -29,13 +29,15 @@ def analyze_command(
     output: Annotated[OutputFormat, typer.Option("--format", "-f", help="jsonl, json, pretty or table.")] = (
         OutputFormat.jsonl),
     strict: Annotated[bool, typer.Option(help="Exit non-zero when any record was skipped.")] = False,
+    dictionary: Annotated[list[str] | None, typer.Option(
+        help="An extra actor dictionary (warta TSV or PETRARCH/Phoenix file); repeatable.")] = None,
 ) -> None:
     """Clean and annotate news articles; one JSON object per article."""
     try:
         for name in paths:
             if name != "-":
                 expand_paths([name])  # a missing path is an error before any work starts
-        pipeline = Pipeline(Settings())
+        pipeline = Pipeline(Settings(actor_dictionaries=tuple(dictionary or ())))
     except WartaError as exc:
         _fail(str(exc))
     report = BatchReport()

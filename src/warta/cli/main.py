@@ -8,12 +8,12 @@ import typer
 
 from warta.cli.analyze import analyze_command
 from warta.cli.dyad import dyad_command
-from warta.cli.summary import report_command
 from warta.cli.evaluate import app as eval_app
 from warta.cli.export import export_command
 from warta.cli.ingest import ingest_command
 from warta.cli.query import actors_command, events_command, sql_command
 from warta.cli.serve import serve_command
+from warta.cli.summary import report_command
 from warta.cli.tag import tag_command
 from warta.cli.train import app as train_app
 from warta.errors import WartaError

@@ -49,15 +49,20 @@ def tag_command(
         typer.echo(f"warta: error: {exc}", err=True)
         raise typer.Exit(1) from None
     bad = 0
-    for number, line in enumerate(sys.stdin, 1):
+    # Escape non-ASCII only when stdout cannot encode it; either way the tokens decode unchanged.
+    ascii_only = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "") != "utf8"
+    for number, raw in enumerate(sys.stdin.buffer, 1):
         try:
+            line = raw.decode("utf-8")
+            if number == 1:
+                line = line.removeprefix("\ufeff")
             tokens = _tokens_of(line)
-        except ValueError as exc:  # json.JSONDecodeError is a ValueError too
+        except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError are ValueErrors too
             bad += 1
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             typer.echo(f"warta: error: line {number}: {reason}; skipped", err=True)
             continue
         tags = tagger.tag(tokens)
-        sys.stdout.write(json.dumps({"tokens": tokens, "tags": tags}, ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps({"tokens": tokens, "tags": tags}, ensure_ascii=ascii_only) + "\n")
     if bad:
         raise typer.Exit(1)

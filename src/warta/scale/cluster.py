@@ -25,6 +25,7 @@ from distributed.scheduler import KilledWorker
 from warta.errors import WartaError
 from warta.ingest.readers import Failure
 from warta.pipeline import Pipeline
+from warta.scale import executors
 from warta.scale.executors import CHUNKS_PER_WORKER, Chunk, Outcome, Result, analyze_chunk, ordered
 from warta.settings import Settings
 
@@ -73,11 +74,11 @@ class DaskExecutor:
     """Chunks out to a Dask cluster; outcomes back in order, through shards when given a folder."""
 
     def __init__(self, settings: Settings, address: str, shard_dir: Path | None = None) -> None:
-        from warta.scale.executors import parse_local
-
         self.shard_dir = shard_dir.resolve() if shard_dir else None
         self.cluster: LocalCluster | None = None
-        local = parse_local(address)
+        local = executors.parse_local(address)
+        if local is not None and local < 1:
+            raise WartaError(f"--dask {address}: a local cluster needs at least one worker, e.g. local[2]")
         try:
             if local is not None:
                 # Processes, one thread each: the stages are pure Python and hold the GIL.
@@ -127,7 +128,12 @@ class DaskExecutor:
             return list(value)
         from warta.scale.shards import read_part
 
-        return read_part(self.shard_dir, str(value), len(chunk))
+        try:
+            return read_part(self.shard_dir, str(value), len(chunk))
+        except FileNotFoundError as exc:
+            raise WartaError(f"a worker wrote shard part {value} where this machine cannot see it "
+                             f"({self.shard_dir}); give --shards a folder that every worker and this "
+                             "machine share") from exc
 
     def _split(self, chunk: Chunk) -> list[Outcome]:
         """A chunk that killed workers again and again: one record per task; the culprit is quarantined."""

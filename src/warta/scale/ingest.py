@@ -12,10 +12,12 @@ import math
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+import duckdb
+
 from warta.article import Article, RawDocument
 from warta.ingest.readers import Failure
 from warta.pipeline import Pipeline
-from warta.scale.executors import Chunk, Executor, cpu_count, make_executor
+from warta.scale.executors import Chunk, Executor, Outcome, cpu_count, make_executor
 from warta.settings import Settings
 from warta.store.ingest import BATCH_SIZE, IngestSummary, batched, pipeline_versions
 from warta.store.records import raw_hash
@@ -30,6 +32,61 @@ def plan_workers(settings: Settings, records: int | None) -> int:
     return max(1, min(workers, math.ceil(records / max(1, settings.chunk_size))))
 
 
+class _Writer:
+    """The one writer: skips stored records before analysis, commits outcomes in batches."""
+
+    def __init__(self, store: Store, versions: dict[str, str], batch_size: int,
+                 on_error: Callable[[Failure], None] | None,
+                 on_batch: Callable[[IngestSummary], None] | None) -> None:
+        self.store, self.versions, self.batch_size = store, versions, batch_size
+        self.on_error, self.on_batch = on_error, on_batch
+        self.summary = IngestSummary()
+        self.articles: list[Article] = []
+        self.provenance: list[Provenance] = []
+        self.analysed = 0
+
+    def fresh(self, chunks: Iterable[list[RawDocument]]) -> Iterator[Chunk]:
+        """Each chunk without the records already stored, as `ingest` skips them."""
+        for chunk in chunks:
+            hashes = [raw_hash(raw) for raw in chunk]
+            known = self.store.known_raw(hashes)
+            keep: Chunk = []
+            for raw, digest in zip(chunk, hashes, strict=True):
+                if digest in known:
+                    self.summary.present += 1
+                    continue
+                known.add(digest)
+                keep.append(raw)
+            yield keep
+
+    def add(self, chunk: Chunk, outcomes: list[Outcome]) -> None:
+        for raw, outcome in zip(chunk, outcomes, strict=True):
+            if isinstance(outcome, Failure):
+                self.summary.skip(outcome)
+                if self.on_error:
+                    self.on_error(outcome)
+            else:
+                self.articles.append(outcome)
+                self.provenance.append(Provenance(raw_hash(raw), raw.origin))
+        self.analysed += len(chunk)
+        if self.analysed >= self.batch_size:
+            self.commit()
+
+    def commit(self) -> None:
+        if not self.analysed and not self.articles:
+            return
+        result = self.store.add_articles(self.articles, versions=self.versions, provenance=self.provenance)
+        summary = self.summary
+        summary.stored += len(result.stored)
+        summary.present += result.present
+        summary.events += result.events
+        summary.new_stories += result.new_stories
+        summary.batches += 1
+        self.articles, self.provenance, self.analysed = [], [], 0
+        if self.on_batch:
+            self.on_batch(summary)
+
+
 def ingest_parallel(store: Store, settings: Settings, items: Iterable[RawDocument | Failure], *,
                     pipeline: Pipeline | None = None, executor: Executor | None = None,
                     shard_dir: Path | None = None, batch_size: int = BATCH_SIZE,
@@ -41,64 +98,31 @@ def ingest_parallel(store: Store, settings: Settings, items: Iterable[RawDocumen
     inline run reuses it. `shard_dir` is where Dask workers write Parquet parts.
     """
     pipeline = pipeline or Pipeline(settings)
-    versions = pipeline_versions(pipeline)
-    summary = IngestSummary()
-
-    def fail(failure: Failure) -> None:
-        summary.skip(failure)
-        if on_error:
-            on_error(failure)
-
-    def fresh(chunks: Iterator[list[RawDocument]]) -> Iterator[Chunk]:
-        """Each chunk without the records already stored, as `ingest` skips them."""
-        for chunk in chunks:
-            hashes = [raw_hash(raw) for raw in chunk]
-            known = store.known_raw(hashes)
-            keep: Chunk = []
-            for raw, digest in zip(chunk, hashes, strict=True):
-                if digest in known:
-                    summary.present += 1
-                    continue
-                known.add(digest)
-                keep.append(raw)
-            yield keep
-
-    own = executor is None
+    writer = _Writer(store, pipeline_versions(pipeline), batch_size, on_error, on_batch)
     runner = executor or make_executor(settings, pipeline, shard_dir)
-    articles: list[Article] = []
-    provenance: list[Provenance] = []
-    analysed = 0
-
-    def commit() -> None:
-        nonlocal articles, provenance, analysed
-        result = store.add_articles(articles, versions=versions, provenance=provenance)
-        summary.stored += len(result.stored)
-        summary.present += result.present
-        summary.events += result.events
-        summary.new_stories += result.new_stories
-        summary.batches += 1
-        articles, provenance, analysed = [], [], 0
-        if on_batch:
-            on_batch(summary)
-
     try:
-        chunks = fresh(batched(items, settings.chunk_size, summary, on_error))
+        chunks = writer.fresh(batched(items, settings.chunk_size, writer.summary, on_error))
         for chunk, outcomes in runner.analyze(chunks):
-            for raw, outcome in zip(chunk, outcomes, strict=True):
-                if isinstance(outcome, Failure):
-                    fail(outcome)
-                else:
-                    articles.append(outcome)
-                    provenance.append(Provenance(raw_hash(raw), raw.origin))
-            analysed += len(chunk)
-            if analysed >= batch_size:
-                commit()
-        if analysed or articles:
-            commit()
+            writer.add(chunk, outcomes)
+        writer.commit()
+    except Exception as exc:
+        if _interrupted(exc):  # Ctrl-C during a DuckDB query surfaces as a query error
+            raise KeyboardInterrupt from exc
+        raise
     finally:
-        if own:
+        if executor is None:  # ours to close; a caller's executor is the caller's
             runner.close()
-    return summary
+    return writer.summary
+
+
+def _interrupted(exc: BaseException | None) -> bool:
+    """True when DuckDB (or the store, wrapping it) stopped a query because of SIGINT."""
+    while exc is not None:
+        if isinstance(exc, duckdb.InterruptException) or (
+                isinstance(exc, RuntimeError) and "interrupted" in str(exc).lower()):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 def scale_settings(base: Settings, *, workers: int = 0, dask: str | None = None,

@@ -10,7 +10,9 @@ tone need the whole database and are done by the one writer when the shards are 
 `documents` holds each article losslessly as JSON, so loading rebuilds the very `Article`s a
 single process would have produced; `quarantine` holds every failure with its reason. A part's
 `documents` file is written last, atomically, and marks the part complete: a part whose
-`documents` file exists is reused when an interrupted run is started again.
+`documents` file exists is reused when an interrupted run is started again. A resumed run may
+cut its chunks differently, so the shards can hold an article twice where the database, which
+deduplicates, holds it once: count distinct `article_key` / `event_id` when querying shards.
 """
 
 from __future__ import annotations

@@ -12,14 +12,14 @@ from warta.actors.ner import NerTagger
 from warta.cli.main import app
 
 
-def run(args: list[str], stdin: str = "") -> tuple[int, str, str]:
+def run(args: list[str], stdin: str | bytes = "") -> tuple[int, str, str]:
     result = CliRunner().invoke(app, args, input=stdin)
     return result.exit_code, result.stdout, result.stderr
 
 
 def test_tag_writes_one_line_per_input_line_with_tokens_unchanged() -> None:
     sentences = [
-        ["Menteri", "Pertahanan", "Rusia", ",", "Sergei", "Shoigu", ",", "tiba", "di", "Pyongyang", "."],
+        ["Juru", "bicara", "Gedung", "Putih", ",", "John", "Kirby", ",", "tiba", "di", "Pyongyang", "."],
         [],
         ["“Kami", "siap", "”", "—", "kata", "Kirby", "  ", "😀", "AS-nya"],
     ]
@@ -29,24 +29,25 @@ def test_tag_writes_one_line_per_input_line_with_tokens_unchanged() -> None:
     records = [json.loads(line) for line in out.splitlines()]
     assert [r["tokens"] for r in records] == sentences
     assert all(len(r["tags"]) == len(r["tokens"]) for r in records)
-    assert records[0]["tags"][4:6] == ["B-PER", "I-PER"]
-    assert records[0]["tags"][9] == "B-LOC"
+    assert records[0]["tags"][5:7] == ["B-PER", "I-PER"]
+    assert records[0]["tags"][10] == "B-LOC"
 
 
 def test_bad_lines_are_reported_skipped_and_fail_the_run() -> None:
     stdin = "\n".join([
-        json.dumps({"tokens": ["John", "Kirby"]}),
+        "\ufeff" + json.dumps({"tokens": ["John", "Kirby"]}),
         "not json",
         json.dumps({"tokens": "John Kirby"}),
         json.dumps({"tokens": ["a", 3]}),
         "",
+        "\udcff",
         json.dumps({"tokens": ["PBB"]}),
-    ]) + "\n"
+    ]).encode("utf-8", "surrogateescape") + b"\n"
     code, out, err = run(["tag", "--format", "jsonl"], stdin)
     assert code == 1
     assert [json.loads(line)["tokens"] for line in out.splitlines()] == [["John", "Kirby"], ["PBB"]]
     errors = err.splitlines()
-    assert [e.split(":")[2].strip() for e in errors] == ["line 2", "line 3", "line 4", "line 5"]
+    assert [e.split(":")[2].strip() for e in errors] == ["line 2", "line 3", "line 4", "line 5", "line 6"]
     assert "Traceback" not in err
 
 

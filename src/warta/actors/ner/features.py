@@ -7,8 +7,8 @@ list and its neighbours' pre-prefixed lists. In cased text, a lower-case word be
 lower-case words (over half of all tokens, almost never part of a name) gets only two features;
 training does the same, so the model knows them.
 
-A sequence is either *cased* (it has both upper- and lower-case letters) or *uncased* (all lower
-case, as the NERP corpus, or all capitals, as some headlines). Orthographic features get a
+A sequence is either *cased* (ordinary mixed-case text) or *uncased* (all lower case, as the
+NERP corpus; all capitals; or Title Case headlines, see `is_cased`). Orthographic features get a
 different prefix in each regime, so capitalisation evidence learnt on cased text is not diluted by
 the lower-cased corpus, while word-identity features (always lower-cased) are shared.
 """
@@ -31,7 +31,7 @@ _SHAPE_SUB = (
 _REPEATS = re.compile(r"(.)\1+")
 
 # (local features, as left neighbour -1, as right neighbour +1, as -2, as +2, dull features)
-WordFeatures = tuple[list[str], list[str], list[str], list[str], list[str], list[str] | None, list[str]]
+WordFeatures = tuple[list[str], list[str], list[str], list[str], list[str], list[str] | None]
 
 
 def word_shape(word: str) -> str:
@@ -52,7 +52,7 @@ def _word_features(word: str, cased: bool, casing: Mapping[str, int]) -> WordFea
     if not word[:1].isalnum():  # punctuation and symbols: affixes would repeat the word
         local = [o + "b", "w=" + lower, o + "sh=" + shape]
         return (local, ["-1w=" + lower], ["+1w=" + lower], ["-2w=" + lower], ["+2w=" + lower],
-                ["dull", "w=" + lower] if dull else None, ["L=" + lower])
+                ["dull", "w=" + lower] if dull else None)
     local = [
         o + "b",
         "w=" + lower,
@@ -74,7 +74,6 @@ def _word_features(word: str, cased: bool, casing: Mapping[str, int]) -> WordFea
         ["-2w=" + lower],
         ["+2w=" + lower],
         ["dull", "w=" + lower] if dull else None,
-        ["L=" + lower],
     )
 
 
