@@ -18,8 +18,8 @@ from warta.store import DEFAULT_DB, Store
 
 
 def report_command(
-    dyad: Annotated[tuple[str, str] | None, typer.Option(help="Also show this dyad, e.g. --dyad RUS PRK.")] = (
-        "RUS", "PRK"),
+    dyad: Annotated[tuple[str, str] | None, typer.Option(
+        help="Also show this dyad, e.g. --dyad RUS PRK.")] = ("RUS", "PRK"),
     top: Annotated[int, typer.Option(min=1, help="How many dyads and event types to list.")] = 10,
     by: Annotated[str, typer.Option(help="Period for the dyad: day, week or month.")] = "week",
     db: DbOption = Path(DEFAULT_DB),

@@ -4,4 +4,5 @@ from warta.relations.report import DyadReport, dyad_report, report_to_dict
 from warta.relations.series import DyadEvent, DyadSeries, Period, dyad_series
 from warta.relations.trend import Trend, assess_level, assess_trend
 
-__all__ = ["DyadEvent", "DyadReport", "dyad_report", "report_to_dict", "DyadSeries", "Period", "Trend", "assess_level", "assess_trend", "dyad_series"]
+__all__ = ["DyadEvent", "DyadReport", "DyadSeries", "Period", "Trend", "assess_level", "assess_trend",
+           "dyad_report", "dyad_series", "report_to_dict"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from warta.relations.series import DyadEvent, DyadSeries, dyad_series
+from warta.relations.series import DyadEvent, DyadSeries, Period, dyad_series
 from warta.relations.trend import Level, Trend, assess_level, assess_trend
 
 
@@ -30,15 +30,17 @@ def dyad_report(events: Iterable[DyadEvent], a: str, b: str, by: str = "month") 
                       {name: assess_level(group) for name, group in groups.items()})
 
 
+def _period(p: Period) -> dict[str, object]:
+    return {"start": p.start.isoformat(), "counts": {str(k): v for k, v in p.counts.items()},
+            "total": p.total, "mean_goldstein": p.mean_goldstein, "cooperation_index": p.cooperation_index}
+
+
 def report_to_dict(report: DyadReport) -> dict[str, object]:
     """The report as JSON-ready data (the API and `warta dyad --json` print this)."""
     series = report.series
     return {
         "a": series.a, "b": series.b, "by": series.by, "undated_events": report.undated,
-        "directions": {name: [{"start": p.start.isoformat(), "counts": {str(k): v for k, v in p.counts.items()},
-                               "total": p.total, "mean_goldstein": p.mean_goldstein,
-                               "cooperation_index": p.cooperation_index} for p in periods]
-                       for name, periods in series.periods.items()},
+        "directions": {name: [_period(p) for p in periods] for name, periods in series.periods.items()},
         "trend": {name: {"verdict": t.verdict, "statistic": t.statistic, "value": t.value, "low": t.low,
                          "high": t.high, "events": t.events, "periods": t.periods, "summary": t.describe()}
                   for name, t in report.trends.items()},

@@ -87,7 +87,7 @@ def _pair(a: str, b: str) -> Query:
 
 def dyad_events(a: str, b: str, since: date | str | None, until: date | str | None) -> Query:
     """The story events of a dyad, both directions; undated ones only when no window is asked for."""
-    dated = ("day IS NOT NULL", []) if since or until else ("TRUE", [])
+    dated: Query = ("day IS NOT NULL", []) if since or until else ("TRUE", [])
     where, params = _where(dated, _pair(a, b), _window(since, until))
     return (f"""SELECT story_event_id, day, {_SRC} AS source, {_TGT} AS target, code, name,
                        quad_class, goldstein, num_mentions, num_sources, num_articles, avg_tone,
