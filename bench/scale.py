@@ -214,7 +214,7 @@ def measure_prefilter(docs: list[Any], langs: dict[str | None, str | None]) -> d
     """`--lang id,en`'s check on raw pages: its cost, and how many other-language pages it stops
     before cleaning (judged against the language the full pipeline found)."""
     from warta.article import Article
-    from warta.scale.langfilter import LanguageFiltered, LanguagePrefilter
+    from warta.language.filter import LanguageFiltered, LanguagePrefilter
     from warta.settings import Settings
 
     prefilter = LanguagePrefilter(Settings(lang_filter=("id", "en")))

@@ -16,8 +16,8 @@ from warta.clean.stage import CleanStage
 from warta.errors import InputError, PipelineError, WartaError
 from warta.events.stage import EventStage
 from warta.ingest.readers import Failure, raw_from_record, sniff_kind
+from warta.language.filter import LanguageFilter, LanguageFiltered, LanguagePrefilter
 from warta.language.stage import LanguageStage, SentenceStage
-from warta.scale.langfilter import LanguageFilter, LanguageFiltered, LanguagePrefilter
 from warta.settings import Settings
 
 

@@ -215,17 +215,21 @@ def _side(column: str) -> str:
     return f"coalesce(e.{column}_country, e.{column}_code)"
 
 
+def _date_window(since: dt.date | None, until: dt.date | None) -> tuple[str, list[Any]]:
+    """' AND a.date >= ? AND a.date <= ?' for the bounds that are given, with their parameters."""
+    extra, params = "", []
+    for bound, op in ((since, ">="), (until, "<=")):
+        if bound:
+            extra += f" AND a.date {op} ?"
+            params.append(bound)
+    return extra, params
+
+
 def dyad_events(conn: duckdb.DuckDBPyConnection, a: str, b: str, since: dt.date | None,
                 until: dt.date | None) -> list[Row]:
     """Every event mention between countries `a` and `b`, either direction, any modality."""
-    params: list[Any] = [a, b, b, a]
-    extra = ""
-    if since:
-        extra += " AND a.date >= ?"
-        params.append(since)
-    if until:
-        extra += " AND a.date <= ?"
-        params.append(until)
+    extra, window = _date_window(since, until)
+    params: list[Any] = [a, b, b, a, *window]
     cursor = conn.execute(f"""
         SELECT {EVENT_COLUMNS}, {_side('source')} AS src, {_side('target')} AS dst
         FROM events e JOIN articles a USING (article_key)
@@ -273,14 +277,7 @@ def dyad_report(conn: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "mont
 def network(conn: duckdb.DuckDBPyConnection, limit: int = 40, since: dt.date | None = None,
             until: dt.date | None = None) -> list[Row]:
     """Country pairs (undirected) by event count, with mean Goldstein; asserted or reported only."""
-    params: list[Any] = []
-    extra = ""
-    if since:
-        extra += " AND a.date >= ?"
-        params.append(since)
-    if until:
-        extra += " AND a.date <= ?"
-        params.append(until)
+    extra, params = _date_window(since, until)
     cursor = conn.execute(f"""
         SELECT least(e.source_country, e.target_country) AS a,
                greatest(e.source_country, e.target_country) AS b,

@@ -96,6 +96,8 @@ def ingest_command(
         help="Folder for the Dask workers' Parquet shards (default: DB.shards).")] = None,
     lang: Annotated[str | None, typer.Option(
         help="Keep only these languages, e.g. id,en; the rest are counted and skipped.")] = None,
+    dictionary: Annotated[list[str] | None, typer.Option(
+        help="An extra actor dictionary (warta TSV or PETRARCH/Phoenix file); repeatable.")] = None,
 ) -> None:
     """Analyze news into the event database; run it again to resume an interrupted ingest."""
     err = Console(stderr=True)
@@ -103,7 +105,8 @@ def ingest_command(
         names = expand_globs(paths)
         total = count_records(names)
         tone = ToneScorer.load(lexicon)
-        pipeline = Pipeline(scale_settings(Settings(), workers=workers, dask=dask, lang=lang))
+        base = Settings(actor_dictionaries=tuple(dictionary or ()))
+        pipeline = Pipeline(scale_settings(base, workers=workers, dask=dask, lang=lang))
     except WartaError as exc:
         _fail(str(exc))
     shown = 0

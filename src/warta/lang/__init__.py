@@ -15,3 +15,14 @@ def available_languages() -> list[str]:
     """Language codes that have a data folder."""
     root = files("warta.lang")
     return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
+
+
+def read_word_lists(languages: tuple[str, ...], filename: str) -> frozenset[str]:
+    """The union of one word-list file over languages: whitespace-separated, '#' starts a comment."""
+    words: set[str] = set()
+    for code in languages:
+        path = language_dir(code).joinpath(filename)
+        if path.is_file():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                words.update(w.casefold() for w in line.split("#", 1)[0].split())
+    return frozenset(words)

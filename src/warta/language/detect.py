@@ -11,7 +11,7 @@ import re
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
-from warta.lang import language_dir
+from warta.lang import read_word_lists
 
 SAMPLE_CHARS = 600  # enough for lingua to be sure on news prose; keeps detection under 1 ms
 FUNCTION_WORD_SHARE = 0.12  # share of known function words above which the fast detector is used
@@ -19,13 +19,7 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 
 
 def load_function_words(languages: tuple[str, ...]) -> frozenset[str]:
-    words: set[str] = set()
-    for code in languages:
-        path = language_dir(code).joinpath("function_words.txt")
-        if path.is_file():
-            words |= {w.strip().casefold() for w in path.read_text(encoding="utf-8").split()
-                      if w.strip() and not w.startswith("#")}
-    return frozenset(words)
+    return read_word_lists(languages, "function_words.txt")
 
 
 class LanguageIdentifier:

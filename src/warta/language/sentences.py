@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from warta.article import Sentence
-from warta.lang import language_dir
+from warta.lang import read_word_lists
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-ÖØ-Þ])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
@@ -19,15 +19,8 @@ _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 
 
 def load_abbreviations(languages: tuple[str, ...]) -> frozenset[str]:
-    words: set[str] = set()
-    for code in languages:
-        path = language_dir(code).joinpath("abbreviations.txt")
-        if path.is_file():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                line = line.strip()
-                if line and not line.startswith("#"):
-                    words.add(line.casefold().rstrip("."))
-    return frozenset(words)
+    """Abbreviations, lower-cased and without their final dot."""
+    return frozenset(w.rstrip(".") for w in read_word_lists(languages, "abbreviations.txt"))
 
 
 def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
