@@ -36,6 +36,12 @@ class Settings:
                           "shipped NER model."},
     )
 
+    db_memory_limit: str = field(
+        default="512MB",
+        metadata={"help": "Cap on DuckDB's memory for one database connection; a long ingest "
+                          "stays within it instead of caching the whole database."},
+    )
+
     serve_host: str = field(
         default="127.0.0.1",
         metadata={"help": "Address `warta serve` listens on (loopback: reads are open only locally)."},

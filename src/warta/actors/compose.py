@@ -101,10 +101,42 @@ class Composer:
 
     def __init__(self, ctx: Context, hits: list[Hit]) -> None:
         self.ctx = ctx
-        self.hits = hits
         self.text = ctx.text
         self.g = ctx.grammar
+        self.hits = [h for h in hits if not self._hyphen_modifier(h)]
         self.bound = False  # set by _role_chain: the current role needs a country
+
+    def _hyphen_modifier(self, hit: Hit) -> bool:
+        """'military-ruled Myanmar', 'a government-held part', 'a UK-based group': no actor."""
+        if self.text[hit.end:hit.end + 1] != "-":
+            return False
+        rest = self.text[hit.end + 1:hit.end + 20].split(maxsplit=1)
+        word = rest[0].strip(".,;:").lower() if rest else ""
+        if hit.entry.kind == "agent":
+            return word in self.g.hyphen_modifiers
+        return word in self.g.hyphen_places  # "a UK-based group": where it sits, not who acts
+
+    def _country_after_role(self, end: int, hit: Hit) -> bool:
+        """The hit after a role that gives it a country: 'minister of Iran', 'a court in Guyana',
+        'the mayor of the West Bank city of Nablus' (English), 'juru runding dari Korut'."""
+        gap = self.gap(end, hit.start)
+        kind = hit.entry.kind
+        words = _words(gap)
+        if kind in ACTOR_KINDS - {"person"} and (_filler_ok(gap, self.g, allow_of=True) or (
+                self.g.order == "role-first" and _filler_ok(gap, self.g))):
+            return True
+        if kind == "country" and words and words[0].lower() in self.g.role_in and \
+                not self.text[hit.start:hit.end].lower().endswith(("ian", "ese", "ish")):
+            # "rioters in the Egyptian square": an adjective there modifies the place, not the role
+            rest = [w for w in words[1:] if w.lower() not in {"the", "a", "an"}]
+            return len(rest) <= self.g.max_filler and "\n" not in gap and \
+                all(w.replace("-", "").isalnum() and w.lower() not in self.g.stop for w in rest)
+        if kind == "place" and self.g.of_place and words and words[0].lower() in self.g.of:
+            # "of the northern West Bank city of Nablus": the town's description may sit between
+            words = [w for w in words[1:] if w.lower() not in {"the", "a", "an"}]
+            return len(words) <= self.g.max_filler + 3 and "," not in gap and "\n" not in gap and \
+                all(w.lower() in self.g.of or w.replace("-", "").isalnum() for w in words)
+        return False
 
     def gap(self, left: int, right: int) -> str:
         return self.text[left:right]
@@ -153,20 +185,17 @@ class Composer:
         first_country: Hit | None = None
         more: list[Hit] = []
         first_end = end
-        if j < len(self.hits) and self.hits[j].entry.kind in ACTOR_KINDS - {"person"}:
-            gap = self.gap(end, self.hits[j].start)
-            # English needs "of" ("minister of Iran"); Indonesian may use "dari" ("juru runding dari Korut")
-            role_first = self.g.order == "role-first"
-            if _filler_ok(gap, self.g, allow_of=True) or (role_first and _filler_ok(gap, self.g)):
-                first_country = self.hits[j]
-                end = first_country.end
+        # English needs "of" ("minister of Iran"); Indonesian may use "dari" ("juru runding dari Korut")
+        if j < len(self.hits) and self._country_after_role(end, self.hits[j]):
+            first_country = self.hits[j]
+            end = first_country.end
+            j += 1
+            first_end = end
+            while j < len(self.hits) and self.hits[j].entry.kind in ("country", "seat") and \
+                    self.gap(end, self.hits[j].start).strip().lower() in self.g.coordinators:
+                more.append(self.hits[j])
+                end = self.hits[j].end
                 j += 1
-                first_end = end
-                while j < len(self.hits) and self.hits[j].entry.kind in ("country", "seat") and \
-                        self.gap(end, self.hits[j].start).strip().lower() in self.g.coordinators:
-                    more.append(self.hits[j])
-                    end = self.hits[j].end
-                    j += 1
         person, name, name_end, how = None, None, None, "dictionary"
         if not more:  # "Misi Korea Utara dan Rusia": a name after a pair belongs to neither
             person, name, name_end, how = self._name(j, end, title)

@@ -66,6 +66,13 @@ class Grammar:
     country: tuple[str, ...] = ()
     person: tuple[str, ...] = ()
     plural: tuple[str, ...] = ()
+    # "dissidents from military-ruled Myanmar": a role word before one of these is a modifier
+    hyphen_modifiers: frozenset[str] = frozenset()
+    hyphen_places: frozenset[str] = frozenset()  # "a UK-based group": a country here is a place
+    # "a court in Guyana", "police in Kenya": a role + one of these + a country is that country's
+    role_in: frozenset[str] = frozenset()
+    # "the mayor of Nablus": a role "of" a town takes the town's country
+    of_place: bool = False
 
 
 @dataclass
@@ -184,7 +191,10 @@ def read_grammar(text: str, path: str, lang: str) -> Grammar:
         clitics=tuple(comp.get("clitics", ())), of=frozenset(comp.get("of", ())),
         stop=frozenset(comp.get("stop", ())), two=tuple(coref.get("two", ())),
         two_countries=tuple(coref.get("two_countries", ())), country=tuple(coref.get("country", ())),
-        person=tuple(coref.get("person", ())), plural=tuple(coref.get("plural", ())))
+        person=tuple(coref.get("person", ())), plural=tuple(coref.get("plural", ())),
+        hyphen_modifiers=frozenset(comp.get("hyphen_modifiers", ())),
+        hyphen_places=frozenset(comp.get("hyphen_places", ())),
+        role_in=frozenset(comp.get("role_in", ())), of_place=bool(comp.get("of_place", False)))
 
 
 def _phoenix_entries(path: Path, priority: int) -> tuple[list[Entry], list[str]]:

@@ -62,7 +62,9 @@ def case_ok(rule: str, span: str) -> bool:
         return span.upper() == span
     first = span[:1]
     if first.isalpha():
-        return first.isupper()
+        # "iSrael": a mis-cased one-word name still has a capital; a lower-case word has none
+        return first.isupper() or (" " not in span and len(span) > 3 and
+                                   any(c.isupper() for c in span[1:]))
     return any(c.isupper() for c in span if c.isalpha())
 
 

@@ -78,14 +78,15 @@ class LanguageCoder:
             last_source = fill.source
             judgement = self.judge.judge(view, match, fill.subject, fill.complement)
             for source, target in _pairs(fill, match.pattern.reciprocal):
-                if target is None and match.pattern.needs_target:
-                    continue
                 event = self._event(text, view, match, source, target, judgement.modality,
                                     judgement.reporter, fill)
-                events.append((match, event))
                 accusation = self._accusation(event, judgement)
                 if accusation is not None:
+                    # the speaker's claim is the event coded, as PETRARCH codes it: the attack it
+                    # alleges is not also counted as a reported event (same trigger and evidence)
                     events.append((match, accusation))
+                elif target is not None or not match.pattern.needs_target:
+                    events.append((match, event))
         return _drop_covering_statements(events), last_source
 
     def _accusation(self, event: Event, judgement: Judgement) -> Event | None:
@@ -116,7 +117,8 @@ class LanguageCoder:
                                              span_end=match.last)
             return RoleFill(actor or gov_fill.source, target, None, complement=True)
         if match.passive:
-            agent = self.roles.agent_after(view, match.last, self.m["passive_by"])
+            # "a mortar was fired at it from the Gaza Strip": a pattern's own agent markers count
+            agent = self.roles.agent_after(view, match.last, self.m["passive_by"] | pattern.agent_after)
             patient = self.roles.subject(view, match.first)
             return RoleFill(agent, patient, patient)
         nxt = match.last + 1
@@ -141,6 +143,8 @@ class LanguageCoder:
         subject = self.roles.subject(view, match.first)
         target = self.roles.object_after(view, match.first, pattern.target_through,
                                          span_end=match.last)
+        if target is None and pattern.place_target:
+            target = self.roles.place_after(view, match.last)
         if subject is None and previous is not None and self._anaphoric(view, match):
             return RoleFill(previous, target, None, inherited=True)
         return RoleFill(subject, target, subject)

@@ -68,8 +68,12 @@ class ModalityJudge:
         return list(range(start, match.first))
 
     def _hypothetical(self, view: SentenceView, match: Match, region: list[int]) -> bool:
-        if any(view.tokens[i].low in self.m["hypothetical"] for i in region):
+        tokens = view.tokens
+        if any(tokens[i].low in self.m["hypothetical"] for i in region):
             return True
+        if any(tokens[i].low in self.m["hypothetical_after_be"] and i > 0
+               and tokens[i - 1].low in self.m["be_words"] for i in region):
+            return True  # "is prepared to talk": readiness; "prepared to attend": getting ready
         return any(t.low in self.m["conditional"] for t in view.tokens[: match.first])
 
     def _reporter(self, view: SentenceView, match: Match,

@@ -23,7 +23,8 @@ PATTERN_FILE = "events.toml"
 DEFAULT_GAP = 4  # words a "..." may skip: "mengirimkan roket dan rudal infanteri" needs 3
 GOVERNS = ("object", "subject")
 _PATTERN_KEYS = {"id", "code", "phrases", "reciprocal", "target_through", "governs", "agent_after",
-                 "statement", "confidence", "active_only", "modal_ok", "needs_target", "note"}
+                 "statement", "confidence", "active_only", "modal_ok", "needs_target", "note",
+                 "place_target"}
 _LINE = re.compile(r"at line (\d+)")
 
 
@@ -52,6 +53,7 @@ class Pattern:
     active_only: bool = False
     modal_ok: bool = False  # a refusal: "would not provide" is the event itself, not a guess
     needs_target: bool = False  # a bare "X stated ..." with nobody it is about is not coded
+    place_target: bool = False  # "attend a summit in Brussels": the place is the target, as PETRARCH codes it
     confidence: float = 0.7
 
 
@@ -102,13 +104,18 @@ def parse_patterns(path: Traversable, language: str, ontology: Ontology) -> Patt
     if not isinstance(version, str) or not version:
         raise DataFileError(str(path), 1, "needs a top-level version = \"<lang>-events-N\"")
     lines = _entry_lines(text)
+    # the file's default for its patterns: true, false, or the event roots that need a target
+    needs_target = data.get("needs_target", False)
+    if not isinstance(needs_target, bool) and not (
+            isinstance(needs_target, list) and all(isinstance(r, str) for r in needs_target)):
+        raise DataFileError(str(path), 1, "top-level needs_target must be true, false or a list of roots")
     patterns = []
     entries = data.get("pattern", [])
     if not isinstance(entries, list) or not entries:
         raise DataFileError(str(path), None, "has no [[pattern]] entries")
     for number, entry in enumerate(entries):
         where = lines[number] if number < len(lines) else None
-        patterns.append(_parse_entry(entry, version, ontology, str(path), where))
+        patterns.append(_parse_entry(entry, version, ontology, str(path), where, needs_target))
     markers = _parse_markers(data.get("markers", {}), str(path))
     return _compile(language, version, tuple(patterns), markers)
 
@@ -119,7 +126,7 @@ def _entry_lines(text: str) -> list[int]:
 
 
 def _parse_entry(entry: dict[str, object], version: str, ontology: Ontology, path: str,
-                 line: int | None) -> Pattern:
+                 line: int | None, needs_target: bool | list[str] = False) -> Pattern:
     def fail(problem: str) -> DataFileError:
         return DataFileError(path, line, f"pattern {entry.get('id', '?')!r}: {problem}")
 
@@ -152,7 +159,9 @@ def _parse_entry(entry: dict[str, object], version: str, ontology: Ontology, pat
                    statement=bool(entry.get("statement", False)),
                    active_only=bool(entry.get("active_only", False)),
                    modal_ok=bool(entry.get("modal_ok", False)),
-                   needs_target=bool(entry.get("needs_target", False)),
+                   needs_target=bool(entry.get("needs_target", needs_target if isinstance(
+                       needs_target, bool) else code[:2] in needs_target)),
+                   place_target=bool(entry.get("place_target", False)),
                    confidence=float(confidence))
 
 

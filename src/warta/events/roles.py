@@ -135,6 +135,16 @@ class Roles:
             i += 1
         return None
 
+    def place_after(self, view: SentenceView, after: int) -> Found | None:
+        """The first actor after `after` in the clause that stands after a locative ("in Iran")."""
+        for i in range(after + 1, min(len(view.tokens), after + 1 + TARGET_WINDOW)):
+            group = view.group_at(i)
+            if group is not None:
+                return self.expand_right(view, group) if self._locative(view, group.first) else None
+            if view.tokens[i].low in self.target_stops:
+                return None
+        return None
+
     def agent_after(self, view: SentenceView, after: int, markers: frozenset[str]) -> Found | None:
         """The actor after the first agent marker ("oleh", "by", "dari") following `after`."""
         tokens = view.tokens
@@ -236,4 +246,9 @@ class Roles:
             if view.tokens[j].low in self.m["relative"] and view.tokens[j - 1].low == ",":
                 return j - 1
             j -= 1
+        # "The Syrian Observatory, a UK-based group that tracks the war, said": an apposition
+        # after an actor, opened by an article, is skipped like a relative clause
+        if j > 0 and view.tokens[j].low == "," and j + 1 < comma and \
+                view.tokens[j + 1].low in self.m["apposition"] and view.group_at(j - 1) is not None:
+            return j
         return -1

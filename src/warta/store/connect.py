@@ -28,8 +28,12 @@ def describe_error(exc: BaseException, label: str) -> str:
     return f"cannot use {label}: {text}"
 
 
-def connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
-    """A connection to `path`; a missing file is created only when writing."""
+def connect(path: Path, read_only: bool, memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
+    """A connection to `path`; a missing file is created only when writing.
+
+    `memory_limit` caps DuckDB's buffer pool (its default is 80% of RAM, so a long ingest's
+    resident memory would grow with the database: bench/ingest_scale.py).
+    """
     label = str(path)
     if read_only and not path.exists():
         raise StoreError(f"no database at {label}; run 'warta ingest' first")
@@ -39,7 +43,9 @@ def connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
         raise StoreError(f"cannot write {label}: the folder is read-only or missing; choose a writable --db")
     _check_header(path)
     try:
-        return duckdb.connect(label, read_only=read_only)
+        config: dict[str, str | bool | int | float | list[str]] = (
+            {"memory_limit": memory_limit} if memory_limit else {})
+        return duckdb.connect(label, read_only=read_only, config=config)
     except duckdb.Error as exc:
         raise StoreError(describe_error(exc, label)) from exc
     except OSError as exc:

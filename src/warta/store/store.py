@@ -17,6 +17,7 @@ from typing import Any
 import duckdb
 
 from warta.article import Article
+from warta.settings import Settings
 from warta.store import queries
 from warta.store.connect import connect, describe_error
 from warta.store.errors import StoreError
@@ -56,15 +57,18 @@ class QueryResult:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
 
+DB_MEMORY_LIMIT = Settings().db_memory_limit
+
+
 class Store:
     """An event database at `path` (created and migrated on first write)."""
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False,
-                 tone: ToneScorer | None = None) -> None:
+                 tone: ToneScorer | None = None, memory_limit: str | None = DB_MEMORY_LIMIT) -> None:
         self.path = Path(path)
         self.read_only = read_only
         self.tone = tone
-        self.conn = connect(self.path, read_only)
+        self.conn = connect(self.path, read_only, memory_limit)
         try:
             self._prepare()
         except duckdb.Error as exc:
