@@ -13,7 +13,9 @@ from typing import Any
 
 import duckdb
 
-from warta.relations import DyadEvent, assess_level, assess_trend, dyad_series
+from warta.relations import DyadEvent
+from warta.relations import dyad_report as judge_dyad
+from warta.relations.report import period_to_dict
 
 Row = dict[str, Any]
 MODALITIES = ("asserted", "reported", "hypothetical", "negated")
@@ -247,22 +249,15 @@ def dyad_report(conn: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "mont
                        goldstein=float(r["goldstein"]), modality=r["modality"], event_id=str(r["event_id"]),
                        sentence=r["sentence"], article_id=r["article_key"], code=r["code"])
              for r in rows if r["date"] is not None]
-    series = dyad_series(dated, a, b, by=by)
-    directions: dict[str, Any] = {}
-    for name, periods in series.periods.items():
-        directions[name] = [{
-            "start": p.start.isoformat(), "counts": {str(k): v for k, v in p.counts.items()},
-            "total": p.total, "mean_goldstein": p.mean_goldstein,
-            "cooperation_index": p.cooperation_index} for p in periods]
-    trends = {}
-    for name, (src, dst) in {f"{a}→{b}": (a, b), f"{b}→{a}": (b, a), "both": ("", "")}.items():
-        chosen = [e for e in series.events if name == "both" or (e.source, e.target) == (src, dst)]
-        trend = assess_trend(chosen, by=by)
-        level = assess_level(chosen)
-        trends[name] = {"verdict": trend.verdict, "statistic": trend.statistic, "value": trend.value,
-                        "low": trend.low, "high": trend.high, "events": trend.events,
-                        "periods": trend.periods, "summary": trend.describe(),
-                        "level": level.verdict, "mean_goldstein": level.mean_goldstein}
+    report = judge_dyad(dated, a, b, by=by)
+    directions = {name: [period_to_dict(p) for p in periods]
+                  for name, periods in report.series.periods.items()}
+    trends = {name: {"verdict": trend.verdict, "statistic": trend.statistic, "value": trend.value,
+                     "low": trend.low, "high": trend.high, "events": trend.events,
+                     "periods": trend.periods, "summary": trend.describe(),
+                     "level": report.levels[name].verdict,
+                     "mean_goldstein": report.levels[name].mean_goldstein}
+              for name, trend in report.trends.items()}
     counted = [r for r in rows if r["modality"] in COUNTED]
     totals = {str(q): sum(1 for r in counted if r["quad_class"] == q) for q in (1, 2, 3, 4)}
     return {

@@ -15,7 +15,9 @@ from __future__ import annotations
 import gzip
 from dataclasses import dataclass
 
+from warta.errors import DataFileError
 from warta.events.ontology import data_dir
+from warta.lang import language_dir
 
 ID_LEXICON_FILE = "id-lemmas-1.tsv.gz"
 ID_ROOTS_FILE = "id-roots-1.txt.gz"
@@ -150,32 +152,22 @@ def _surface_prefix(word: str) -> str:
     return "meN" if word.startswith("me") else ""
 
 
-_EN_IRREGULAR = {
-    "met": "meet", "sent": "send", "gave": "give", "given": "give", "took": "take", "taken": "take",
-    "made": "make", "said": "say", "held": "hold", "led": "lead", "struck": "strike",
-    "stricken": "strike", "shot": "shoot", "fought": "fight", "threw": "throw", "thrown": "throw",
-    "withdrew": "withdraw", "withdrawn": "withdraw", "began": "begin", "begun": "begin",
-    "brought": "bring", "sought": "seek", "spoke": "speak", "spoken": "speak", "told": "tell",
-    "broke": "break", "broken": "break", "hit": "hit", "put": "put", "set": "set", "cut": "cut",
-    "beat": "beat", "beaten": "beat", "slew": "slay", "slain": "slay", "bought": "buy",
-    "sold": "sell", "kept": "keep", "left": "leave", "went": "go", "gone": "go", "came": "come",
-    "won": "win", "lost": "lose", "paid": "pay", "laid": "lay", "bore": "bear", "drove": "drive",
-    "driven": "drive", "forbade": "forbid", "forbidden": "forbid", "froze": "freeze",
-    "frozen": "freeze", "swore": "swear", "sworn": "swear", "undertook": "undertake",
-    "undertaken": "undertake", "overthrew": "overthrow", "overthrown": "overthrow",
-    "blew": "blow", "blown": "blow", "fled": "flee", "stole": "steal", "stolen": "steal",
-    "seized": "seize", "shelled": "shell", "wrote": "write", "written": "write",
-    "became": "become", "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall",
-    "ran": "run", "saw": "see", "seen": "see", "did": "do", "done": "do", "had": "have",
-    "has": "have", "was": "be", "were": "be", "is": "be", "are": "be", "been": "be",
-}
-EN_PARTICIPLES = frozenset({
-    "given", "taken", "made", "held", "led", "struck", "shot", "fought", "thrown", "withdrawn",
-    "begun", "brought", "sought", "spoken", "told", "broken", "hit", "put", "set", "cut", "beaten",
-    "slain", "sold", "kept", "left", "gone", "won", "lost", "paid", "laid", "driven", "forbidden",
-    "frozen", "sworn", "undertaken", "overthrown", "blown", "stolen", "written", "sent", "met",
-    "seen", "done", "fallen",
-})
+def load_irregular_verbs(code: str = "en") -> tuple[dict[str, str], frozenset[str]]:
+    """Irregular forms -> lemma, and which forms are past participles (`lang/en/irregular_verbs.tsv`)."""
+    path = language_dir(code).joinpath("irregular_verbs.tsv")
+    lemmas: dict[str, str] = {}
+    participles: set[str] = set()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != 3 or cells[2] not in ("yes", "no"):
+            raise DataFileError(f"warta/lang/{code}/irregular_verbs.tsv", number,
+                                "expected form<TAB>lemma<TAB>yes|no")
+        lemmas[cells[0]] = cells[1]
+        if cells[2] == "yes":
+            participles.add(cells[0])
+    return lemmas, frozenset(participles)
 
 
 class EnglishMorphology:
@@ -183,13 +175,14 @@ class EnglishMorphology:
 
     def __init__(self, lemmas: frozenset[str]) -> None:
         self.known = lemmas
+        self.irregular, self.participles = load_irregular_verbs()
         self._cache: dict[str, tuple[Analysis, ...]] = {}
 
     def analyze(self, word: str) -> tuple[Analysis, ...]:
         word = word.casefold()
         found = self._cache.get(word)
         if found is None:
-            prefix = "en" if word.endswith("ed") or word in EN_PARTICIPLES else ""
+            prefix = "en" if word.endswith("ed") or word in self.participles else ""
             found = tuple(Analysis(lemma, prefix) for lemma in self._lemmas(word))
             if len(self._cache) < 200_000:
                 self._cache[word] = found
@@ -200,8 +193,8 @@ class EnglishMorphology:
 
     def _lemmas(self, word: str) -> list[str]:
         out = [word]
-        if word in _EN_IRREGULAR:
-            out.append(_EN_IRREGULAR[word])
+        if word in self.irregular:
+            out.append(self.irregular[word])
         for ending, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""),
                              ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e")):
             if word.endswith(ending) and len(word) - len(ending) >= 2:

@@ -36,8 +36,9 @@ class SentenceStage:
 
     def __call__(self, article: Article) -> Article:
         spans: list[Sentence] = []
+        start = article.body_start
         if article.title and article.text.startswith(article.title):
             spans.append(Sentence(0, len(article.title)))
-        start = article.body_start if article.body_start else len((spans and article.title) or "")
+            start = max(start, len(article.title))
         spans += split_sentences(article.text, self.abbreviations, start)
         return article.evolve(sentences=tuple(spans))

@@ -30,7 +30,7 @@ def dyad_report(events: Iterable[DyadEvent], a: str, b: str, by: str = "month") 
                       {name: assess_level(group) for name, group in groups.items()})
 
 
-def _period(p: Period) -> dict[str, object]:
+def period_to_dict(p: Period) -> dict[str, object]:
     return {"start": p.start.isoformat(), "counts": {str(k): v for k, v in p.counts.items()},
             "total": p.total, "mean_goldstein": p.mean_goldstein, "cooperation_index": p.cooperation_index}
 
@@ -40,7 +40,8 @@ def report_to_dict(report: DyadReport) -> dict[str, object]:
     series = report.series
     return {
         "a": series.a, "b": series.b, "by": series.by, "undated_events": report.undated,
-        "directions": {name: [_period(p) for p in periods] for name, periods in series.periods.items()},
+        "directions": {name: [period_to_dict(p) for p in periods]
+                       for name, periods in series.periods.items()},
         "trend": {name: {"verdict": t.verdict, "statistic": t.statistic, "value": t.value, "low": t.low,
                          "high": t.high, "events": t.events, "periods": t.periods, "summary": t.describe()}
                   for name, t in report.trends.items()},
