@@ -37,9 +37,9 @@ class Settings:
     )
 
     db_memory_limit: str = field(
-        default="512MB",
-        metadata={"help": "Cap on DuckDB's memory for one database connection; a long ingest "
-                          "stays within it instead of caching the whole database."},
+        default="128MB",
+        metadata={"help": "Cap on DuckDB's buffer while ingesting (`--memory-limit`), so a long "
+                          "ingest does not cache the whole database; queries keep DuckDB's default."},
     )
 
     serve_host: str = field(

@@ -7,6 +7,7 @@ one article whose text is an XSS payload.
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 from warta.article import ActorMention, Article, Event, EventActor, Sentence, Trigger
@@ -38,6 +39,12 @@ STORIES = [
     ("2023-12-{d:02d}", "Russia", "signed an agreement with", "North Korea", "057", "asserted"),
     ("2023-12-{d:02d}", "North Korea", "may send rockets to", "Russia", "072", "hypothetical"),
 ]
+# Words for each report's own closing paragraph, so the three reports of a month are three stories
+# (distinct reports of one relation), not one story reprinted three times.
+BODY_WORDS = ("officials", "talks", "border", "delegation", "ministry", "week", "capital", "port",
+              "trade", "envoy", "statement", "agency", "briefing", "summit", "treaty", "visit",
+              "defence", "aid", "grain", "rail", "energy", "fleet", "security", "council", "press",
+              "agenda", "meeting", "regional", "economic", "cooperation", "team", "plan")
 TOKEN = "test-token-0123456789"  # the ingest token of the test service
 XSS = ('<script>alert("x")</script> <img src=x onerror="alert(1)"> '
        '<a href="javascript:alert(2)">click</a>')
@@ -54,7 +61,8 @@ def make_event_article(date: str, source: str, trigger: str, target: str, code: 
                        modality: str, extra: str = "") -> Article:
     """One short article whose headline sentence is the event, with actors and one coded event."""
     sentence = f"{source} {trigger} {target} on {date}."
-    text = f"{sentence}\n\nOfficials said more talks would follow.{extra}"
+    words = random.Random(f"{date} {code} {source}").choices(BODY_WORDS, k=40)
+    text = f"{sentence}\n\n{' '.join(words).capitalize()}.{extra}"
     src = _mention(text, source, 0)
     dst = _mention(text, target, src.end)
     start = text.index(trigger)
@@ -72,7 +80,7 @@ def make_event_article(date: str, source: str, trigger: str, target: str, code: 
 
 
 def sample_articles() -> list[Article]:
-    """Three articles a story-month (days 5, 15, 25), plus the hostile one."""
+    """Three reports a month (days 5, 15, 25), each its own story, plus the hostile one."""
     out = []
     for template, source, trigger, target, code, modality in STORIES:
         for day in (5, 15, 25):

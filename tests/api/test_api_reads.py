@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 from fastapi.testclient import TestClient
+
+from .servicedata import build_sample_db
 
 
 def events(client: TestClient, **params: object) -> dict:
@@ -13,7 +20,7 @@ def events(client: TestClient, **params: object) -> dict:
 
 def test_events_page_has_rows_with_evidence(client: TestClient) -> None:
     page = events(client)
-    assert page["total"] == 37  # 12 stories x 3 articles + the hostile one
+    assert page["total"] == 37  # 12 event kinds x 3 reports + the hostile one
     row = page["events"][0]
     assert row["sentence"][row["trigger_start"]:row["trigger_end"]] == row["trigger_text"]
     for key in ("code", "root", "quad_class", "goldstein", "modality", "source_code", "target_code",
@@ -68,7 +75,8 @@ def test_dyad_series_verdict_and_evidence(client: TestClient) -> None:
     assert report["trend"]["both"]["level"] == "cooperative"
     assert report["totals"]["3"] == report["totals"]["4"] == 0
     assert report["mean_goldstein"] > 0
-    assert len(report["evidence"]) == report["events"] == 28
+    assert len(report["evidence"]) == report["mentions"] == 28
+    assert report["events"] == 28 - 3  # the three hypothetical reports are evidence, not events
     assert all(e["sentence"] and e["article_key"] for e in report["evidence"])
 
 
@@ -105,3 +113,18 @@ def test_network_edges(client: TestClient) -> None:
     edges = {(e["a"], e["b"]): e for e in client.get("/network").json()["edges"]}
     assert edges[("PRK", "RUS")]["events"] == 25  # the hypothetical ones are left out
     assert edges[("PRK", "USA")]["mean_goldstein"] == -8.0
+
+
+def test_the_api_and_warta_dyad_judge_a_dyad_alike(client: TestClient, tmp_path: Path) -> None:
+    api = client.get("/dyads/RUS/PRK").json()
+    copy = build_sample_db(tmp_path / "copy.duckdb")  # the service holds its own file open
+    run = subprocess.run([sys.executable, "-m", "warta.cli.main", "dyad", "RUS", "PRK", "--json",
+                          "--db", str(copy)], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    cli = json.loads(run.stdout)
+    assert api["directions"] == cli["directions"]
+    assert {name: t["summary"] for name, t in api["trend"].items()} == \
+           {name: t["summary"] for name, t in cli["trend"].items()}
+    assert {name: t["level"] for name, t in api["trend"].items()} == \
+           {name: lv["verdict"] for name, lv in cli["level"].items()}
+    assert api["events"] == len(cli["evidence"]) + cli["undated_events"]

@@ -5,8 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import duckdb
+import pytest
+
 from warta.relations import DyadEvent, assess_level, assess_trend, dyad_series
 from warta.relations.plot import plot_dyad
+from warta.relations.stored import stored_dyad_events
+from warta.store import StoreError
 
 GOLDSTEIN = {1: 3.0, 2: 7.0, 3: -2.0, 4: -9.0}
 
@@ -86,3 +91,9 @@ def test_plot_writes_png_and_svg(tmp_path: Path) -> None:
     svg = plot_dyad(series, trends, tmp_path / "dyad.svg")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert b"<svg" in svg.read_bytes()[:400]
+
+
+def test_a_failed_dyad_query_is_a_one_line_store_error() -> None:
+    with duckdb.connect() as conn, pytest.raises(StoreError, match="dyad query failed") as info:
+        stored_dyad_events(conn, "RUS", "PRK")  # no story_events here
+    assert "\n" not in str(info.value)

@@ -7,6 +7,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
+
 from warta.article import ActorMention, Article, Event, EventActor, Sentence, Trigger
 
 # (code, root, name, quad class, Goldstein) of the CAMEO codes the tests use (GDELT's scale).
@@ -105,3 +107,18 @@ def write_jsonl(path: Path, records: list[dict[str, object]]) -> Path:
         for record in records:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     return path
+
+
+# The keys the single writer keeps unique (the tables carry no primary-key index: schema v2).
+UNIQUE_KEYS = (("articles", "article_key"), ("articles", "raw_hash"), ("events", "event_id"),
+               ("stories", "story_id"), ("story_articles", "article_key"), ("minhashes", "article_key"))
+
+
+def repeated_keys(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Per table, how many key values are stored more than once (every count should be 0)."""
+    out = {}
+    for table, column in UNIQUE_KEYS:
+        row = conn.execute(f"SELECT count(*) FROM (SELECT {column} FROM {table} "
+                           f"GROUP BY {column} HAVING count(*) > 1)").fetchone()
+        out[f"{table}.{column}"] = int(row[0]) if row else -1
+    return out

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from store_helpers import WIRE, WIRE_SPECS, corpus_records, make_article, write_jsonl
+from store_helpers import WIRE, WIRE_SPECS, corpus_records, make_article, repeated_keys, write_jsonl
 
 from support import REPO
 from warta.ingest.readers import read_paths
@@ -32,6 +32,7 @@ def test_reingesting_the_bundled_sample_adds_nothing(tmp_path: Path, pipeline: P
         before = counts(store)
         second = ingest(store, pipeline, read_paths([str(SAMPLE)]), batch_size=4)
         assert counts(store) == before
+        assert set(repeated_keys(store.conn).values()) == {0}
     assert first.stored == before["articles"] > 10 and first.present == 0
     assert second.stored == 0 and second.present == first.stored and second.skipped == first.skipped
 

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import duckdb
-from store_helpers import corpus_records, write_jsonl
+from store_helpers import corpus_records, repeated_keys, write_jsonl
 
 RECORDS = 200
 BATCH = 10
@@ -29,7 +29,8 @@ def snapshot(db: Path) -> dict[str, object]:
         ids = sorted(r[0] for r in conn.execute("SELECT id FROM articles").fetchall())
         dupes = conn.execute("SELECT id FROM articles GROUP BY id HAVING count(*) > 1").fetchall()
         keys = sorted(r[0] for r in conn.execute("SELECT article_key FROM story_articles").fetchall())
-    return {"counts": counts, "ids": ids, "dupes": dupes, "story_keys": keys}
+        repeats = repeated_keys(conn)
+    return {"counts": counts, "ids": ids, "dupes": dupes, "story_keys": keys, "repeats": repeats}
 
 
 def test_kill_9_mid_ingest_then_rerun_stores_every_article_exactly_once(
@@ -67,6 +68,7 @@ def test_kill_9_mid_ingest_then_rerun_stores_every_article_exactly_once(
 
     resumed = snapshot(db)
     assert resumed["dupes"] == []
+    assert set(resumed["repeats"].values()) == {0}  # type: ignore[attr-defined]
     assert resumed["ids"] == sorted(str(r["id"]) for r in records)
     assert len(resumed["story_keys"]) == len(set(resumed["story_keys"])) == RECORDS  # type: ignore[arg-type]
     with duckdb.connect(str(db), read_only=True) as conn:

@@ -124,3 +124,12 @@ def test_query_commands_on_a_missing_database_say_to_ingest(tmp_path: Path) -> N
         code, _, err = invoke(*command, "--db", str(tmp_path / "none.duckdb"))
         assert code == 1 and err.strip() == (f"warta: error: no database at {tmp_path / 'none.duckdb'}; "
                                              "run 'warta ingest' first")
+
+
+def test_an_ingest_out_of_memory_says_how_to_give_it_more(tmp_path: Path) -> None:
+    code, _, err = invoke("ingest", str(SAMPLE), "--db", str(tmp_path / "w.duckdb"), "--no-progress",
+                          "--memory-limit", "1MB")
+    assert code == 1
+    (line,) = [x for x in err.splitlines() if x.startswith("warta: error:")]
+    assert "ran out of memory" in line and line.endswith("give an ingest more with --memory-limit")
+    assert "Traceback" not in err and "Possible solutions" not in err

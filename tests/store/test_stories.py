@@ -104,3 +104,22 @@ def test_negated_events_are_stored_but_not_counted_as_happenings(tmp_path: Path)
         store.add_articles([make_article(WIRE, [spec])])
         assert store.counts()["events"] == 1
         assert store.events() == []
+
+
+def test_a_story_stays_open_a_week_from_its_first_article(tmp_path: Path) -> None:
+    """Daily copies of one text fold by the week, not into one story chained across a month."""
+    days = [f"2024-03-{d:02d}" for d in range(1, 22)]
+    daily = [make_article(WIRE, WIRE_SPECS, source=f"site{i}", url=f"https://site{i}.example/",
+                          date=day) for i, day in enumerate(days)]
+    undated = make_article(WIRE, WIRE_SPECS, source="undated", url="https://undated.example/", date=None)
+    with Store(tmp_path / "w.duckdb") as store:
+        store.add_articles(daily[:10])
+        store.add_articles([*daily[10:], undated])  # later batches see the stored stories
+        spans = store.sql("""SELECT s.story_id, min(a.date), max(a.date), count(*) FROM story_articles s
+                             JOIN articles a USING (article_key) WHERE a.date IS NOT NULL
+                             GROUP BY 1 ORDER BY 2""").rows
+        undated_story = store.sql("SELECT s.story_id FROM story_articles s JOIN articles a "
+                                  "USING (article_key) WHERE a.date IS NULL").rows
+    assert [(str(first), str(last), n) for _, first, last, n in spans] == [
+        ("2024-03-01", "2024-03-08", 8), ("2024-03-09", "2024-03-16", 8), ("2024-03-17", "2024-03-21", 5)]
+    assert undated_story[0][0] in {story for story, *_ in spans}  # undated: folds by its text alone

@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from typing import Protocol
 
+from warta.errors import DataFileError
+
+PARTICLES_FILE = "name_particles.txt"
 _TOKEN = re.compile(r"\S+")
-_PARTICLES = frozenset({"bin", "binti", "van", "von", "de", "da", "der", "al", "el", "la", "le", "di"})
 _TRAILING = ",.;:!?)\"'”’"
 
 
@@ -23,6 +28,25 @@ class EntityTagger(Protocol):
     def entities(self, text: str) -> Iterable[tuple[int, int, str]]:
         """(start, end, label) for each entity; labels PER, ORG, LOC at least."""
         ...
+
+
+@cache
+def name_particles() -> frozenset[str]:
+    """Words like "bin", "van", "al" inside names (`actors/data/name_particles.txt`), read once."""
+    return read_particles(files("warta.actors").joinpath("data").joinpath(PARTICLES_FILE))
+
+
+def read_particles(path: Traversable) -> frozenset[str]:
+    """The lowercase words of a particle list; '#' starts a comment."""
+    words: set[str] = set()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        for word in line.split("#", 1)[0].split():
+            if not (word.isalpha() and word.islower()):
+                raise DataFileError(str(path), number, f"{word!r} is not a lowercase word")
+            words.add(word)
+    if not words:
+        raise DataFileError(str(path), None, "lists no particles")
+    return frozenset(words)
 
 
 def _is_name_word(word: str, stop: frozenset[str]) -> bool:
@@ -43,13 +67,14 @@ def name_after(text: str, pos: int, limit: int, stop: frozenset[str],
             return start, end
     if persons:
         return None  # a tagger ran and saw no person here
+    particles = name_particles()
     end = probe
     words = 0
     for token in _TOKEN.finditer(text, probe, limit):
         word = token.group()
         if token.start() != end and text[end:token.start()].strip():
             break
-        if _is_name_word(word, stop) or (words and word.lower() in _PARTICLES):
+        if _is_name_word(word, stop) or (words and word.lower() in particles):
             end = token.start() + len(word.rstrip(_TRAILING))
             words += 1
             if word[-1] in _TRAILING or words == 4:
@@ -58,7 +83,7 @@ def name_after(text: str, pos: int, limit: int, stop: frozenset[str],
             break
         if text[token.end():token.end() + 1] == "\n":
             break
-    while words and text[probe:end].split()[-1].lower() in _PARTICLES:
+    while words and text[probe:end].split()[-1].lower() in particles:
         end = probe + text[probe:end].rstrip().rfind(" ")
         words -= 1
     return (probe, end) if words else None

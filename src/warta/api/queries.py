@@ -13,13 +13,12 @@ from typing import Any
 
 import duckdb
 
-from warta.relations import DyadEvent
 from warta.relations import dyad_report as judge_dyad
 from warta.relations.report import period_to_dict
+from warta.relations.stored import stored_dyad_events
 
 Row = dict[str, Any]
 MODALITIES = ("asserted", "reported", "hypothetical", "negated")
-COUNTED = ("asserted", "reported")  # what relations count: a hypothetical event did not happen
 _DATES = (dt.date, dt.datetime)  # a tuple: building `date | datetime` per value cost 0.1 ms a row
 
 EVENT_COLUMNS = """e.event_id, e.article_key, a.id AS article_id, a.title AS article_title,
@@ -243,13 +242,11 @@ def dyad_events(conn: duckdb.DuckDBPyConnection, a: str, b: str, since: dt.date 
 
 def dyad_report(conn: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month",
                 since: dt.date | None = None, until: dt.date | None = None) -> Row:
-    """Time series by direction, the trend verdicts (warta.relations), and the evidence events."""
+    """Series by direction and trend verdicts from story events (as `warta dyad` judges them),
+    with every event mention as evidence (its article and sentence, for the highlight)."""
+    stories = stored_dyad_events(conn, a, b, since, until)
     rows = dyad_events(conn, a, b, since, until)
-    dated = [DyadEvent(date=r["date"], source=r["src"], target=r["dst"], quad_class=int(r["quad_class"]),
-                       goldstein=float(r["goldstein"]), modality=r["modality"], event_id=str(r["event_id"]),
-                       sentence=r["sentence"], article_id=r["article_key"], code=r["code"])
-             for r in rows if r["date"] is not None]
-    report = judge_dyad(dated, a, b, by=by)
+    report = judge_dyad(stories, a, b, by=by)
     directions = {name: [period_to_dict(p) for p in periods]
                   for name, periods in report.series.periods.items()}
     trends = {name: {"verdict": trend.verdict, "statistic": trend.statistic, "value": trend.value,
@@ -258,12 +255,12 @@ def dyad_report(conn: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "mont
                      "level": report.levels[name].verdict,
                      "mean_goldstein": report.levels[name].mean_goldstein}
               for name, trend in report.trends.items()}
-    counted = [r for r in rows if r["modality"] in COUNTED]
-    totals = {str(q): sum(1 for r in counted if r["quad_class"] == q) for q in (1, 2, 3, 4)}
+    totals = {str(q): sum(1 for e in stories if e.quad_class == q) for q in (1, 2, 3, 4)}
     return {
         "a": a, "b": b, "by": by, "directions": directions, "trend": trends, "totals": totals,
-        "mean_goldstein": (sum(r["goldstein"] for r in counted) / len(counted)) if counted else None,
-        "events": len(rows), "undated": sum(1 for r in rows if r["date"] is None),
+        "mean_goldstein": (sum(e.goldstein for e in stories) / len(stories)) if stories else None,
+        "events": len(stories), "undated": sum(1 for e in stories if e.date is None),
+        "mentions": len(rows),
         "evidence": [_jsonable({k: v for k, v in r.items() if k not in ("src", "dst")} |
                                {"source_side": r["src"], "target_side": r["dst"]}) for r in rows],
     }

@@ -13,19 +13,10 @@ from rich.table import Table
 
 from warta.cli.query import DbOption, _fail
 from warta.errors import WartaError
-from warta.relations import DyadEvent, DyadReport, dyad_report, report_to_dict
+from warta.relations import DyadReport, dyad_report, report_to_dict
 from warta.relations.series import PERIODS, QUAD_NAMES
+from warta.relations.stored import stored_dyad_events
 from warta.store import DEFAULT_DB, Store
-
-
-def dyad_events_from_store(store: Store, a: str, b: str, since: str | None,
-                           until: str | None) -> list[DyadEvent]:
-    """Story events (each reported event once, however often reprinted) as `DyadEvent`s."""
-    return [DyadEvent(date=r["day"], source=r["source"], target=r["target"],
-                      quad_class=int(r["quad_class"]), goldstein=float(r["goldstein"]),
-                      event_id=str(r["story_event_id"]), sentence=r["sentence"] or "",
-                      article_id=r["source_url"] or "", code=r["code"] or "")
-            for r in store.dyad_events(a, b, since=since, until=until)]
 
 
 def dyad_command(
@@ -49,7 +40,7 @@ def dyad_command(
         _fail(f"--plot must end in .png or .svg, not {plot.name!r}")
     try:
         with Store(db, read_only=True) as store:
-            events = dyad_events_from_store(store, a, b, since, until)
+            events = stored_dyad_events(store.conn, a, b, since, until)
     except WartaError as exc:
         _fail(str(exc))
     report = dyad_report(events, a, b, by)

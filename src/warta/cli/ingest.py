@@ -98,6 +98,8 @@ def ingest_command(
         help="Keep only these languages, e.g. id,en; the rest are counted and skipped.")] = None,
     dictionary: Annotated[list[str] | None, typer.Option(
         help="An extra actor dictionary (warta TSV or PETRARCH/Phoenix file); repeatable.")] = None,
+    memory_limit: Annotated[str, typer.Option(
+        help="Cap on DuckDB's buffer while ingesting, e.g. 128MB or 1GB.")] = Settings.db_memory_limit,
 ) -> None:
     """Analyze news into the event database; run it again to resume an interrupted ingest."""
     err = Console(stderr=True)
@@ -105,7 +107,7 @@ def ingest_command(
         names = expand_globs(paths)
         total = count_records(names)
         tone = ToneScorer.load(lexicon)
-        base = Settings(actor_dictionaries=tuple(dictionary or ()))
+        base = Settings(actor_dictionaries=tuple(dictionary or ()), db_memory_limit=memory_limit)
         pipeline = Pipeline(scale_settings(base, workers=workers, dask=dask, lang=lang))
     except WartaError as exc:
         _fail(str(exc))
@@ -126,7 +128,7 @@ def ingest_command(
     with Progress(*columns, console=err, disable=not progress_bar, transient=False) as progress:
         task = progress.add_task("ingest", total=total)
         try:
-            with Store(db, tone=tone) as store:
+            with Store(db, tone=tone, memory_limit=base.db_memory_limit) as store:
                 items = read_paths(names)
 
                 def on_batch(done: IngestSummary) -> None:

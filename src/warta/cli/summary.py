@@ -9,11 +9,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from warta.cli.dyad import dyad_events_from_store, print_report
+from warta.cli.dyad import print_report
 from warta.cli.query import DbOption, _fail
 from warta.errors import WartaError
 from warta.events.ontology import Ontology
 from warta.relations import dyad_report
+from warta.relations.stored import stored_dyad_events
 from warta.store import DEFAULT_DB, Store
 
 
@@ -30,7 +31,7 @@ def report_command(
             counts = store.counts()
             dyads = store.top_dyads(top)
             kinds = store.top_event_types(top)
-            events = dyad_events_from_store(store, *dyad, None, None) if dyad else []
+            events = stored_dyad_events(store.conn, *dyad) if dyad else []
     except WartaError as exc:
         _fail(str(exc))
     console = Console()

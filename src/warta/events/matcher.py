@@ -11,11 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from warta.events.affixes import load_affixes
 from warta.events.morphology import Analysis
 from warta.events.patterns import Element, Pattern, PatternSet
 from warta.events.tokens import SentenceView, Token
-
-_ID_VERB_PREFIXES = ("me", "di", "ber", "ter", "mem", "per")
 
 
 class Morphology(Protocol):
@@ -52,6 +51,18 @@ class Matcher:
         self.light_verbs = m["light_verbs"]
         self.be_words = m["be_words"]
         self.indonesian = patterns.language == "id"
+        # meN-/di-/ber-/ter- ... from lang/id/morphology.toml (`verb_prefixes`)
+        self.verb_prefixes = load_affixes(patterns.language).verb_prefixes if self.indonesian else ()
+        # word lists the nominal and passive tests read (lang/<code>/events.toml [markers])
+        self.nominal_clitics = _longest_first(m["nominal_clitics"])
+        self.nominal_suffixes = _longest_first(m["nominal_suffixes"])
+        self.nominal_not_prefixes = _longest_first(m["nominal_not_prefixes"])
+        self.passive_fallback_prefixes = _longest_first(m["passive_fallback_prefixes"])
+        self.reduced_passive_endings = _longest_first(m["reduced_passive_endings"])
+        self.reduced_passive_after = m["reduced_passive_after"]
+        self.perfect_auxiliaries = m["perfect_auxiliaries"]
+        self.passive_skip = m["passive_skip"]
+        self.passive_skip_endings = _longest_first(m["passive_skip_endings"])
 
     def lemmas(self, token: Token) -> frozenset[str]:
         return frozenset(a.root for a in self.morphology.analyze(token.low))
@@ -74,12 +85,13 @@ class Matcher:
         """A lowercase meN-/di-/ber-/ter- word: a verb, so an actor after it is its object."""
         if not self.indonesian or not token.text[:1].islower() or token.low in self.not_verbs:
             return False
-        return len(token.low) > 4 and token.low.startswith(_ID_VERB_PREFIXES)
+        return len(token.low) > 4 and token.low.startswith(self.verb_prefixes)
 
     def is_nominal(self, token: Token) -> bool:
         """An Indonesian -an noun ("serangan", "penangkapan"): its agent follows it, if any."""
-        low = token.low.removesuffix("nya")
-        if not self.indonesian or not low.endswith("an") or low.startswith(("me", "di", "ber", "ter")):
+        low = _strip_suffix(token.low, self.nominal_clitics)
+        if not self.indonesian or not low.endswith(self.nominal_suffixes) \
+                or low.startswith(self.nominal_not_prefixes):
             return False
         return any(a.root != low for a in self.morphology.analyze(low))
 
@@ -144,16 +156,18 @@ class Matcher:
             if any(a.root == token.low and not a.prefix for a in analyses):
                 return False
             return any(a.passive for a in analyses) or (
-                token.low.startswith("di") and token.text[:1].islower()
+                token.low.startswith(self.passive_fallback_prefixes) and token.text[:1].islower()
                 and token.low not in self.not_verbs and len(token.low) > 5)
         if not any(a.prefix == "en" for a in analyses):
             return False
-        if i + 1 < len(tokens) and tokens[i + 1].low in ("of", "by") and token.low.endswith("ed"):
+        if i + 1 < len(tokens) and tokens[i + 1].low in self.reduced_passive_after \
+                and token.low.endswith(self.reduced_passive_endings):
             return True  # "officials accused of ...", "a city seized by ...": a reduced passive
         for back in range(i - 1, max(i - 4, -1), -1):
-            if tokens[back].low in self.be_words:
-                return tokens[back].low not in ("has", "have", "had")
-            if not tokens[back].low.endswith("ly") and tokens[back].low not in ("not", "also", "being"):
+            low = tokens[back].low
+            if low in self.be_words:
+                return low not in self.perfect_auxiliaries
+            if not low.endswith(self.passive_skip_endings) and low not in self.passive_skip:
                 return False
         return False
 
@@ -163,3 +177,16 @@ def _better(a: Match, b: Match) -> bool:
     key_a = (len(a.positions), a.last - a.first, len(a.pattern.code))
     key_b = (len(b.positions), b.last - b.first, len(b.pattern.code))
     return key_a > key_b
+
+
+def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
+    """A marker set as a tuple for startswith/endswith; longest first, so stripping is stable."""
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _strip_suffix(word: str, suffixes: tuple[str, ...]) -> str:
+    """`word` without the first of `suffixes` it ends in (at most one is stripped)."""
+    for suffix in suffixes:
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word

@@ -8,6 +8,7 @@ candidate root is accepted only when it is a known root, which is what keeps "me
 "kunjung" (a stemmer strips it to "unjung").
 
 English: an irregular-verb table and -s/-es/-ed/-ing rules, checked against the known lemmas.
+The affix and ending tables are data: `lang/id/morphology.toml`, `lang/en/morphology.toml`.
 """
 
 from __future__ import annotations
@@ -16,42 +17,31 @@ import gzip
 from dataclasses import dataclass
 
 from warta.errors import DataFileError
+from warta.events.affixes import Affixes, load_affixes, load_inflections
 from warta.events.ontology import data_dir
 from warta.lang import language_dir
 
 ID_LEXICON_FILE = "id-lemmas-1.tsv.gz"
 ID_ROOTS_FILE = "id-roots-1.txt.gz"
-PASSIVE_PREFIXES = frozenset({"di", "ter", "diper"})
-
-_CLITICS = ("nya", "lah", "kah", "pun", "ku", "mu")
-_SUFFIXES = ("kan", "an", "i")
-# meN-/peN- allomorphs: (prefix as written, letters that replace the nasal) — "meny" + vowel
-# hides an s ("menyerang" → serang), "men" a t, "mem" a p, "meng" a k or nothing.
-_NASAL = (
-    ("menge", ("",)), ("meny", ("s", "ny")), ("meng", ("k", "")), ("mem", ("p", "")),
-    ("men", ("t", "")), ("me", ("",)),
-)
-_PLAIN = ("memper", "diper", "member", "diber", "ber", "be", "per", "di", "ter", "ke", "se")
 
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    """One reading of a word: its root and the prefix the reading stripped ("" for none)."""
+    """One reading of a word: its root, the prefix the reading stripped ("" for none), its voice."""
 
     root: str
     prefix: str = ""
-
-    @property
-    def passive(self) -> bool:
-        return self.prefix in PASSIVE_PREFIXES
+    passive: bool = False  # set by the language's morphology (Indonesian: `Affixes.passive_prefixes`)
 
 
 class IndonesianMorphology:
     """Readings of Indonesian words; results are cached per instance (one per pipeline)."""
 
-    def __init__(self, lexicon: dict[str, str], roots: frozenset[str]) -> None:
+    def __init__(self, lexicon: dict[str, str], roots: frozenset[str],
+                 affixes: Affixes | None = None) -> None:
         self.lexicon = lexicon
         self.roots = roots | frozenset(lexicon.values())
+        self.affixes = affixes or load_affixes("id")
         self._cache: dict[str, tuple[Analysis, ...]] = {}
 
     @classmethod
@@ -82,7 +72,7 @@ class IndonesianMorphology:
 
     def _analyze(self, word: str) -> list[Analysis]:
         out: list[Analysis] = []
-        for bare in _without_clitics(word):
+        for bare in _without_clitics(word, self.affixes.clitics):
             out += self._readings(bare)
         if "-" in word and not out:
             # reduplication: "surat-surat", "tembak-menembak" share a root; "bertolak-belakang" does not
@@ -93,63 +83,66 @@ class IndonesianMorphology:
 
     def _readings(self, word: str) -> list[Analysis]:
         out = []
+        affixes = self.affixes
         if word in self.roots:
-            out.append(Analysis(word))
-        prefix = _surface_prefix(word)
+            out.append(self._reading(word))
+        prefix = _surface_prefix(word, affixes)
         if word in self.lexicon:
-            out.append(Analysis(self.lexicon[word], prefix))
-        for stem in _without_suffix(word):
+            out.append(self._reading(self.lexicon[word], prefix))
+        for stem in _without_suffix(word, affixes.suffixes):
             if stem in self.roots and stem != word:
-                out.append(Analysis(stem))
-            for pre, root in _without_prefix(stem):
+                out.append(self._reading(stem))
+            for pre, root in _without_prefix(stem, affixes):
                 if root in self.roots:
-                    out.append(Analysis(root, pre))
-                    if pre in ("diber", "member"):  # diberlakukan → berlaku as well as laku
-                        out.append(Analysis("ber" + root, pre[:-3]))
+                    out.append(self._reading(root, pre))
+                    if pre in affixes.stacked:  # diberlakukan → berlaku as well as laku
+                        outer, inner = affixes.stacked[pre]
+                        out.append(self._reading(inner + root, outer))
         return out
 
+    def _reading(self, root: str, prefix: str = "") -> Analysis:
+        return Analysis(root, prefix, prefix in self.affixes.passive_prefixes)
 
-def _without_clitics(word: str) -> list[str]:
+
+def _without_clitics(word: str, clitics: tuple[str, ...]) -> list[str]:
     forms = [word]
-    for clitic in _CLITICS:
+    for clitic in clitics:
         if word.endswith(clitic) and len(word) - len(clitic) >= 4:
             forms.append(word[: -len(clitic)])
             break
     return forms
 
 
-def _without_suffix(word: str) -> list[str]:
+def _without_suffix(word: str, suffixes: tuple[str, ...]) -> list[str]:
     forms = [word]
-    for suffix in _SUFFIXES:
+    for suffix in suffixes:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             forms.append(word[: -len(suffix)])
     return forms
 
 
-def _without_prefix(word: str) -> list[tuple[str, str]]:
+def _without_prefix(word: str, affixes: Affixes) -> list[tuple[str, str]]:
     """(prefix, remainder) candidates, including the nasal sound changes of meN-/peN-."""
     out = []
-    for nasal, restores in _NASAL:
-        for lead in (nasal, "pe" + nasal[2:]):
-            if word.startswith(lead) and len(word) > len(lead) + 1:
-                rest = word[len(lead):]
-                out += [("meN", restore + rest) for restore in restores]
-    for plain in _PLAIN:
+    for lead, restores in affixes.nasal:
+        if word.startswith(lead) and len(word) > len(lead) + 1:
+            rest = word[len(lead):]
+            out += [(affixes.nasal_reading, restore + rest) for restore in restores]
+    for plain in affixes.plain_prefixes:
         if word.startswith(plain) and len(word) > len(plain) + 2:
             rest = word[len(plain):]
             out.append((plain, rest))
-            # diper-/memper- then a nasal-less meN- reading, e.g. "dipertimbangkan" → timbang
-            if plain in ("per", "ber", "ter") and rest.startswith("r"):
+            if plain in affixes.drop_r_after and rest.startswith("r"):
                 out.append((plain, rest[1:]))
     return out
 
 
-def _surface_prefix(word: str) -> str:
+def _surface_prefix(word: str, affixes: Affixes) -> str:
     """The prefix a lexicon form carries, so passives are known for dictionary hits too."""
-    for plain in ("diper", "di", "ter"):
+    for plain in affixes.surface_prefixes:
         if word.startswith(plain) and len(word) > len(plain) + 3:
             return plain
-    return "meN" if word.startswith("me") else ""
+    return affixes.nasal_reading if word.startswith(affixes.nasal_surface) else ""
 
 
 def load_irregular_verbs(code: str = "en") -> tuple[dict[str, str], frozenset[str]]:
@@ -176,13 +169,15 @@ class EnglishMorphology:
     def __init__(self, lemmas: frozenset[str]) -> None:
         self.known = lemmas
         self.irregular, self.participles = load_irregular_verbs()
+        self.inflections = load_inflections("en")
         self._cache: dict[str, tuple[Analysis, ...]] = {}
 
     def analyze(self, word: str) -> tuple[Analysis, ...]:
         word = word.casefold()
         found = self._cache.get(word)
         if found is None:
-            prefix = "en" if word.endswith("ed") or word in self.participles else ""
+            participle = word.endswith(self.inflections.participle_endings) or word in self.participles
+            prefix = "en" if participle else ""
             found = tuple(Analysis(lemma, prefix) for lemma in self._lemmas(word))
             if len(self._cache) < 200_000:
                 self._cache[word] = found
@@ -195,11 +190,10 @@ class EnglishMorphology:
         out = [word]
         if word in self.irregular:
             out.append(self.irregular[word])
-        for ending, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""),
-                             ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e")):
+        for ending, repl in self.inflections.endings:
             if word.endswith(ending) and len(word) - len(ending) >= 2:
                 stem = word[: -len(ending)] + repl
                 out.append(stem)
-                if ending in ("ed", "ing") and len(stem) > 3 and stem[-1] == stem[-2]:
+                if ending in self.inflections.undouble_after and len(stem) > 3 and stem[-1] == stem[-2]:
                     out.append(stem[:-1])  # "planned" → plan, "shelling" stays shell
         return [w for w in dict.fromkeys(out) if w == word or w in self.known]

@@ -195,8 +195,9 @@ def _parse_markers(raw: object, path: str) -> Markers:
         raise DataFileError(path, None, "[markers] must be a table of word lists")
     values = {}
     for name, words in raw.items():
-        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise DataFileError(path, None, f"[markers] {name} must be a list of words")
+        # an empty word would match every word as a prefix or ending
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise DataFileError(path, None, f"[markers] {name} must be a list of non-empty words")
         values[name] = frozenset(w.casefold() for w in words)
     return Markers(values)
 

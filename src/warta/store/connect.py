@@ -23,6 +23,9 @@ def describe_error(exc: BaseException, label: str) -> str:
         return f"cannot write {label}: the disk is full; nothing from the failed batch was kept"
     if "read-only" in low or "permission denied" in low or "readonly" in low:
         return f"cannot write {label}: the file or its folder is read-only; choose a writable --db"
+    if "out of memory" in low:
+        return (f"DuckDB ran out of memory on {label} ({text.split(': ', 1)[-1][:80]}); "
+                "give an ingest more with --memory-limit")
     if any(marker in low for marker in _NOT_DUCKDB):
         return f"{label} is not a warta database (corrupt, or another kind of file); choose another --db"
     return f"cannot use {label}: {text}"

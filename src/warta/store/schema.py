@@ -157,9 +157,38 @@ _V1_VIEWS = (
     GROUP BY e.story_event_id""",
 )
 
+# Tables that grow with the corpus lose their primary keys: DuckDB holds an ART index wholly in
+# memory to insert under it (~0.3 MB per 1,000 articles), so under `db_memory_limit` a large corpus
+# would fail its inserts, and without the cap the index grows resident memory for good. Keys stay
+# unique because the one writer checks them before every insert (Store.known_keys, known_raw);
+# tests/store/test_keys.py checks it after repeated and resumed ingests.
+_UNKEYED = ("articles", "events", "stories", "story_articles", "minhashes")
+
+
+def _without_primary_key(table: str) -> tuple[str, ...]:
+    """Rebuild `table` from its v1 definition with NOT NULL in place of PRIMARY KEY."""
+    ddl = next(s for s in _V1_TABLES if s.startswith(f"CREATE TABLE {table} ("))
+    rebuilt = ddl.replace(f"CREATE TABLE {table} (", f"CREATE TABLE {table}_v2 (", 1)
+    return (rebuilt.replace(" PRIMARY KEY", " NOT NULL", 1),
+            f"INSERT INTO {table}_v2 SELECT * FROM {table}",
+            f"DROP TABLE {table}",
+            f"ALTER TABLE {table}_v2 RENAME TO {table}")
+
+
+# Each article keeps its story's first day, so folding checks the story window (store/stories.py)
+# without joining the stories and articles tables on every batch.
+_STORY_DAY = (
+    "ALTER TABLE story_articles ADD COLUMN story_day DATE",
+    """UPDATE story_articles SET story_day = a.date FROM stories st JOIN articles a
+       ON a.article_key = st.first_article WHERE st.story_id = story_articles.story_id""",
+)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, actor mentions, events, stories, minhashes; story_events view",
               _V1_TABLES + _V1_VIEWS),
+    Migration(2, "no primary-key indexes on tables that grow with the corpus; story_articles.story_day",
+              tuple(s for table in _UNKEYED for s in _without_primary_key(table)) + _STORY_DAY),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -17,11 +17,10 @@ from typing import Any
 import duckdb
 
 from warta.article import Article
-from warta.settings import Settings
 from warta.store import queries
 from warta.store.connect import connect, describe_error
 from warta.store.errors import StoreError
-from warta.store.records import Row, article_key, article_row, event_rows, mention_rows
+from warta.store.records import Row, article_key, article_row, event_rows, mention_rows, parse_day
 from warta.store.schema import LATEST, applied_versions, check_warta_database, migrate
 from warta.store.stories import CONFIG as STORY_CONFIG
 from warta.store.stories import StoryIndex
@@ -57,14 +56,15 @@ class QueryResult:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
 
-DB_MEMORY_LIMIT = Settings().db_memory_limit
-
-
 class Store:
-    """An event database at `path` (created and migrated on first write)."""
+    """An event database at `path` (created and migrated on first write).
+
+    `memory_limit` caps DuckDB's buffer (`warta ingest` passes `Settings.db_memory_limit`); None
+    leaves DuckDB's own limit, 80% of RAM, which aggregations over a large database need.
+    """
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False,
-                 tone: ToneScorer | None = None, memory_limit: str | None = DB_MEMORY_LIMIT) -> None:
+                 tone: ToneScorer | None = None, memory_limit: str | None = None) -> None:
         self.path = Path(path)
         self.read_only = read_only
         self.tone = tone
@@ -217,7 +217,8 @@ class Store:
         now = datetime.now(UTC).replace(tzinfo=None)
         keys = [key for key, _, _ in fresh]
         signatures = [self.stories.signature(article.text) for _, article, _ in fresh]
-        assignments = self.stories.assign(conn, keys, signatures)
+        days = [parse_day(article.date) for _, article, _ in fresh]
+        assignments = self.stories.assign(conn, keys, signatures, days)
         tables: dict[str, list[Row]] = {name: [] for name in
                                         ("articles", "actor_mentions", "events", "stories", "story_articles")}
         for (key, article, prov), story in zip(fresh, assignments, strict=True):
@@ -229,6 +230,7 @@ class Store:
             tables["events"] += event_rows(article, key, story.story_id, versions.get("events", ""), tones)
             tables["story_articles"].append({"article_key": key, "story_id": story.story_id,
                                              "matched_article": story.matched,
+                                             "story_day": story.story_day,
                                              "similarity": story.similarity})
             if story.is_new_story:
                 tables["stories"].append({"story_id": key, "first_article": key,

@@ -1,0 +1,63 @@
+"""The matcher's nominal and passive tests read their words from [markers], not from the code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from warta.errors import DataFileError
+from warta.events.coder import LanguageCoder
+from warta.events.ontology import Ontology
+from warta.events.patterns import parse_patterns
+from warta.events.tokens import Token, tokenize
+
+
+def _tokens(text: str) -> tuple[Token, ...]:
+    return tokenize(text, 0, len(text))
+
+
+def test_shipped_markers_hold_the_matcher_words(coders: dict[str, LanguageCoder]) -> None:
+    id_m, en_m = coders["id"].patterns.markers, coders["en"].patterns.markers
+    assert id_m["nominal_suffixes"] == {"an"} and id_m["nominal_clitics"] == {"nya"}
+    assert id_m["nominal_not_prefixes"] == {"me", "di", "ber", "ter"}
+    assert id_m["passive_fallback_prefixes"] == {"di"}
+    assert en_m["reduced_passive_after"] == {"of", "by"} and en_m["reduced_passive_endings"] == {"ed"}
+    assert en_m["perfect_auxiliaries"] == {"has", "have", "had"}
+    assert en_m["passive_skip"] == {"not", "also", "being"} and en_m["passive_skip_endings"] == {"ly"}
+
+
+@pytest.mark.parametrize(("word", "nominal"), [
+    ("serangannya", True), ("penangkapan", True), ("menyerukan", False), ("dilakukan", False),
+    ("bertahan", False), ("serang", False),
+])
+def test_indonesian_nominal(coders: dict[str, LanguageCoder], word: str, nominal: bool) -> None:
+    assert coders["id"].matcher.is_nominal(_tokens(word)[0]) is nominal
+
+
+@pytest.mark.parametrize(("text", "index", "passive"), [
+    # "digeruduk": no reading of it at all, so only the di- fallback makes it passive
+    ("kantor itu digeruduk", 2, True), ("Digeruduk", 0, False), ("kantor itu dikecam", 2, True),
+    ("mereka menyerang", 1, False),
+])
+def test_indonesian_passive(coders: dict[str, LanguageCoder], text: str, index: int,
+                            passive: bool) -> None:
+    assert coders["id"].matcher._passive(_tokens(text), index) is passive
+
+
+@pytest.mark.parametrize(("text", "index", "passive"), [
+    ("officials accused of", 1, True), ("a city seized by", 2, True), ("it was not seized", 3, True),
+    ("it was reportedly seized", 3, True), ("it has seized", 2, False), ("rebels seized it", 1, False),
+])
+def test_english_passive(coders: dict[str, LanguageCoder], text: str, index: int, passive: bool) -> None:
+    assert coders["en"].matcher._passive(_tokens(text), index) is passive
+
+
+@pytest.mark.parametrize("value", ['"di"', '["di", 3]', '[""]'])
+def test_malformed_marker_names_the_file(tmp_path: Path, value: str) -> None:
+    path = tmp_path / "events.toml"
+    path.write_text(f'version = "xx-events-1"\n\n[markers]\npassive_fallback_prefixes = {value}\n\n'
+                    '[[pattern]]\nid = "a"\ncode = "042"\nphrases = ["kunjung"]\n', encoding="utf-8")
+    with pytest.raises(DataFileError, match="passive_fallback_prefixes") as caught:
+        parse_patterns(path, "xx", Ontology.load())
+    assert str(path) in str(caught.value)
