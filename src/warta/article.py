@@ -26,6 +26,9 @@ class RawDocument:
     source: str | None = None
     lang: str | None = None
     origin: str | None = None  # file path and line, for error messages
+    # When a crawler fetched the page (WARC-Date): the publication date of last resort, used only
+    # when the page itself gives none. Not part of the record's identity (a re-crawl is the same page).
+    crawled: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,13 +35,15 @@ def test_warc_files_are_recognised_by_suffix() -> None:
     assert kind_of(Path("crawl.WARC")) == "warc"
 
 
-def test_only_html_responses_become_documents_with_url_and_date(news_warc: tuple[Path, list]) -> None:
+def test_only_html_responses_become_documents_with_url_and_crawl_date(news_warc: tuple[Path, list]) -> None:
     path, pages = news_warc
     docs = list(read_paths([str(path)]))
     assert all(isinstance(d, RawDocument) for d in docs)
     assert [d.url for d in docs] == ["https://news.example/a", "https://news.example/b",
                                      "https://news.example/c"]
-    assert [d.date for d in docs] == ["2019-09-10T21:48:51Z", "2019-09-11T08:00:00Z", "2019-09-12T09:30:00Z"]
+    assert [d.crawled for d in docs] == ["2019-09-10T21:48:51Z", "2019-09-11T08:00:00Z",
+                                         "2019-09-12T09:30:00Z"]
+    assert [d.date for d in docs] == [None, None, None]  # WARC-Date is when it was fetched, not published
     assert all(d.kind == "html" and d.origin and d.origin.startswith(f"{path}@") for d in docs)
     assert docs[0].content == pages[0][1].decode("utf-8")
 
@@ -51,10 +53,22 @@ def test_a_warc_article_is_the_same_article_as_the_page(news_warc: tuple[Path, l
     path, pages = news_warc
     doc = next(d for d in read_paths([str(path)]) if isinstance(d, RawDocument))
     from_warc = pipeline.run(doc)
-    from_page = pipeline.analyze(pages[0][1], url="https://news.example/a", date="2019-09-10T21:48:51Z")
+    from_page = pipeline.analyze(pages[0][1], url="https://news.example/a")
     assert from_warc.text and from_warc == from_page
     assert from_warc.url == "https://news.example/a"
-    assert from_warc.date is not None and from_warc.date.startswith("2019-09-10")
+    assert from_warc.date == "2015-11-05"  # the page's own date, not the crawl's (2019-09-10)
+
+
+def test_a_page_without_a_date_is_dated_by_its_crawl_and_says_so(tmp_path: Path, pipeline: Pipeline) -> None:
+    body = (b"<html><body><p>Presiden Joko Widodo bertemu Perdana Menteri Malaysia di Jakarta.</p>"
+            b"</body></html>")
+    path = write_warc(tmp_path / "undated.warc", [{"url": "https://x.example/a", "body": body,
+                                                    "date": "2019-09-12T09:30:00Z"}], gzipped=False)
+    (doc,) = list(read_paths([str(path)]))
+    assert isinstance(doc, RawDocument)
+    article = pipeline.run(doc)
+    assert article.date is not None and article.date.startswith("2019-09-12")
+    assert "the page gives no publication date; dated by its crawl (WARC-Date)" in article.warnings
 
 
 def test_the_http_charset_decodes_the_payload(tmp_path: Path) -> None:
@@ -96,4 +110,4 @@ def test_warta_ingest_reads_a_warc_end_to_end(news_warc: tuple[Path, list], tmp_
         rows = store.sql("SELECT url, date FROM articles ORDER BY url").rows
     assert [url for url, _ in rows] == ["https://news.example/a", "https://news.example/b",
                                         "https://news.example/c"]
-    assert str(rows[0][1]) == "2019-09-10"
+    assert [str(day) for _, day in rows] == ["2015-11-05", "2016-02-23", "2016-02-23"]  # the pages' own

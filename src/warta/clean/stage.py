@@ -161,7 +161,17 @@ class CleanStage:
 
     def find_date(self, raw: RawDocument, page: _Page, found_in_text: str | None,
                   warnings: list[str]) -> str | None:
-        """The record's or page's date, else one printed above the story; never a guess."""
+        """The record's or page's date, else one printed above the story, else the crawl date."""
+        date = self._published(raw, page, found_in_text, warnings)
+        if date is None and raw.crawled:
+            date = parse_date(raw.crawled, self.dates)
+            if date:
+                warnings.append("the page gives no publication date; dated by its crawl (WARC-Date)")
+        return date
+
+    def _published(self, raw: RawDocument, page: _Page, found_in_text: str | None,
+                   warnings: list[str]) -> str | None:
+        """The publication date the record or the page gives; never a guess."""
         date = parse_date(page.date_text, self.dates) if page.date_text else None
         if page.date_text and raw.date and date is None:
             warnings.append(f"date {raw.date!r} not understood; left empty")

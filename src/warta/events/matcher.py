@@ -60,7 +60,6 @@ class Matcher:
         self.passive_fallback_prefixes = _longest_first(m["passive_fallback_prefixes"])
         self.reduced_passive_endings = _longest_first(m["reduced_passive_endings"])
         self.reduced_passive_after = m["reduced_passive_after"]
-        self.perfect_auxiliaries = m["perfect_auxiliaries"]
         self.passive_skip = m["passive_skip"]
         self.passive_skip_endings = _longest_first(m["passive_skip_endings"])
 
@@ -166,7 +165,7 @@ class Matcher:
         for back in range(i - 1, max(i - 4, -1), -1):
             low = tokens[back].low
             if low in self.be_words:
-                return low not in self.perfect_auxiliaries
+                return True  # "was seized"; "has seized" never gets here: "has" is no be_word
             if not low.endswith(self.passive_skip_endings) and low not in self.passive_skip:
                 return False
         return False

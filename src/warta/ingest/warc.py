@@ -37,7 +37,7 @@ class _QuietArchiveIterator(ArchiveIterator):  # type: ignore[misc]
 
 
 def read_warc(path: Path) -> Iterator[RawDocument | Failure]:
-    """Every HTML response in a WARC file, with its target URI and WARC-Date."""
+    """Every HTML response in a WARC file, with its target URI and WARC-Date (as the crawl date)."""
     origin = str(path)
     try:
         with path.open("rb") as handle:
@@ -77,7 +77,7 @@ def read_warc_stream(stream: IO[bytes], origin: str) -> Iterator[RawDocument | F
                 content=text,
                 kind="html",
                 url=record.rec_headers.get_header("WARC-Target-URI"),
-                date=record.rec_headers.get_header("WARC-Date"),
+                crawled=record.rec_headers.get_header("WARC-Date"),
                 origin=where,
             )
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
