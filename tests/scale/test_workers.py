@@ -99,6 +99,8 @@ def test_a_record_that_kills_its_worker_is_quarantined_and_the_rest_stored(tmp_p
     assert summary.stored == 4 and summary.skipped == 1
     (failure,) = skipped
     assert failure.origin.endswith("antara-lombok.html") and "worker process died" in failure.reason
+    with Store(tmp_path / "poison.duckdb", read_only=True) as store:  # and it is on file
+        assert store.sql("SELECT origin, reason FROM skipped").rows == [(failure.origin, failure.reason)]
 
 
 def test_pool_workers_exit_when_their_parent_is_killed(tmp_path: Path) -> None:

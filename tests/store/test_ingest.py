@@ -59,6 +59,11 @@ def test_bad_records_are_reported_and_skipped_the_rest_stored(tmp_path: Path, pi
     with Store(tmp_path / "w.duckdb") as store:
         summary = ingest(store, pipeline, read_paths([str(corpus)]), on_error=failures.append)
         assert counts(store)["articles"] == 1
+        kept = store.sql("SELECT origin, reason FROM skipped ORDER BY origin").rows
+        assert [origin for origin, _ in kept] == [f"{corpus}:2", f"{corpus}:3", f"{corpus}:4"]
+        assert "not valid JSON" in kept[0][1]
+        again = ingest(store, pipeline, read_paths([str(corpus)]))  # the same bad records again
+        assert again.skipped == 3 and store.sql("SELECT count(*) FROM skipped").rows == [(3,)]
     assert (summary.read, summary.stored, summary.skipped) == (4, 1, 3)
     assert [f.origin for f in failures] == [f"{corpus}:2", f"{corpus}:3", f"{corpus}:4"]
     assert sum(summary.reasons.values()) == 3 and "not valid JSON" in next(iter(summary.reasons))

@@ -60,6 +60,7 @@ def test_ingest_expands_quoted_globs_and_reports_skips_with_reasons(tmp_path: Pa
     assert "stored 1, already present 0, skipped 2" in err
     assert f"warta: skipped {tmp_path / 'a.jsonl'}:2: not valid JSON" in err
     assert "skipped 1: not valid JSON" in err
+    assert "2 skipped records are listed in its table 'skipped'" in err
 
 
 def test_ingest_into_a_corrupt_file_is_one_line_and_leaves_it_alone(tmp_path: Path) -> None:

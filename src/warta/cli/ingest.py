@@ -171,6 +171,9 @@ def _print_summary(summary: IngestSummary, seconds: float, counts: dict[str, int
         typer.echo(f"warta:   skipped {count}: {reason}", err=True)
     typer.echo(f"warta: database now has {counts['articles']} articles in {counts['stories']} stories, "
                f"{counts['events']} event mentions ({counts['story_events']} story events)", err=True)
+    if counts["skipped"]:
+        typer.echo(f"warta: {counts['skipped']} skipped records are listed in its table 'skipped' "
+                   "(warta sql \"SELECT * FROM skipped\")", err=True)
 
 
 def _fail(message: str) -> NoReturn:

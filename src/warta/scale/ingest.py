@@ -73,9 +73,10 @@ class _Writer:
             self.commit()
 
     def commit(self) -> None:
-        if not self.analysed and not self.articles:
+        if not self.analysed and not self.articles and not self.summary.unsaved:
             return
-        result = self.store.add_articles(self.articles, versions=self.versions, provenance=self.provenance)
+        result = self.store.add_articles(self.articles, versions=self.versions, provenance=self.provenance,
+                                         skipped=self.summary.take_unsaved())
         summary = self.summary
         summary.stored += len(result.stored)
         summary.present += result.present

@@ -36,10 +36,18 @@ class IngestSummary:
     new_stories: int = 0
     batches: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
+    unsaved: list[Failure] = field(default_factory=list)  # skips not yet in the `skipped` table
 
     def skip(self, failure: Failure) -> None:
         self.skipped += 1
         self.reasons[reason_kind(failure)] += 1
+        if not failure.filtered:
+            self.unsaved.append(failure)
+
+    def take_unsaved(self) -> list[Failure]:
+        """The skips to store with the next commit (and forget here)."""
+        out, self.unsaved = self.unsaved, []
+        return out
 
 
 def reason_kind(failure: Failure) -> str:
@@ -133,7 +141,8 @@ def ingest(store: Store, pipeline: Pipeline, items: Iterable[RawDocument | Failu
             for article in pipeline.pipe([raw], on_error=fail):
                 articles.append(article)
                 provenance.append(Provenance(digest, raw.origin))
-        result = store.add_articles(articles, versions=versions, provenance=provenance)
+        result = store.add_articles(articles, versions=versions, provenance=provenance,
+                                    skipped=summary.take_unsaved())
         summary.stored += len(result.stored)
         summary.present += result.present
         summary.events += result.events
@@ -141,4 +150,6 @@ def ingest(store: Store, pipeline: Pipeline, items: Iterable[RawDocument | Failu
         summary.batches += 1
         if on_batch:
             on_batch(summary)
+    if summary.unsaved:  # bad records after the last batch
+        store.add_articles([], skipped=summary.take_unsaved())
     return summary

@@ -183,12 +183,20 @@ _STORY_DAY = (
        ON a.article_key = st.first_article WHERE st.story_id = story_articles.story_id""",
 )
 
+# Records an ingest could not analyse (not those a --lang filter skipped on purpose), committed with
+# the batch they were read in, so what a long run skipped can be queried after it.
+_SKIPPED = """CREATE TABLE skipped (
+    origin VARCHAR NOT NULL,
+    reason VARCHAR NOT NULL,
+    skipped_at TIMESTAMP NOT NULL)"""
+
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, actor mentions, events, stories, minhashes; story_events view",
               _V1_TABLES + _V1_VIEWS),
-    Migration(2, "no primary-key indexes on tables that grow with the corpus; story_articles.story_day",
-              tuple(s for table in _UNKEYED for s in _without_primary_key(table)) + _STORY_DAY),
+    Migration(2, "no primary-key indexes on tables that grow with the corpus; story_articles.story_day; "
+                 "skipped", tuple(s for table in _UNKEYED for s in _without_primary_key(table))
+              + _STORY_DAY + (_SKIPPED,)),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -17,6 +17,7 @@ from typing import Any
 import duckdb
 
 from warta.article import Article
+from warta.ingest.readers import Failure
 from warta.store import queries
 from warta.store.connect import connect, describe_error
 from warta.store.errors import StoreError
@@ -188,8 +189,12 @@ class Store:
         return {row[0] for row in rows}
 
     def add_articles(self, articles: Iterable[Article], *, versions: Mapping[str, str] | None = None,
-                     provenance: Sequence[Provenance] | None = None) -> AddResult:
-        """Store articles in one transaction; articles already stored (same key) are counted, not added."""
+                     provenance: Sequence[Provenance] | None = None,
+                     skipped: Sequence[Failure] = ()) -> AddResult:
+        """Store articles in one transaction; articles already stored (same key) are counted, not added.
+
+        `skipped` are the batch's records that could not be analysed: kept in `skipped`, once each.
+        """
         items = list(articles)
         if provenance is not None and len(provenance) != len(items):
             raise StoreError("add_articles: one provenance per article")
@@ -203,11 +208,25 @@ class Store:
                 continue
             present.add(key)
             fresh.append((key, article, provenance[index] if provenance else Provenance("article:" + key)))
-        if not fresh:
+        if not fresh and not skipped:
             return result
         with self.transaction() as conn:
-            self._write(conn, fresh, dict(versions or {}), result)
+            if fresh:
+                self._write(conn, fresh, dict(versions or {}), result)
+            if skipped:
+                self._skipped(conn, skipped)
         return result
+
+    @staticmethod
+    def _skipped(conn: duckdb.DuckDBPyConnection, failures: Sequence[Failure]) -> None:
+        """One row per (origin, reason): a re-run that meets the same bad record adds nothing."""
+        conn.execute("""INSERT INTO skipped
+                        SELECT DISTINCT origin, reason, ?::TIMESTAMP
+                        FROM (SELECT unnest(?::VARCHAR[]) AS origin, unnest(?::VARCHAR[]) AS reason) q
+                        WHERE NOT EXISTS (SELECT 1 FROM skipped s
+                                          WHERE s.origin = q.origin AND s.reason = q.reason)""",
+                     [datetime.now(UTC).replace(tzinfo=None), [f.origin for f in failures],
+                      [f.reason for f in failures]])
 
     def _write(self, conn: duckdb.DuckDBPyConnection, fresh: list[tuple[str, Article, Provenance]],
                versions: dict[str, str], result: AddResult) -> None:
@@ -278,7 +297,7 @@ class Store:
     def counts(self) -> dict[str, int]:
         """Rows per table, and story events."""
         out = {}
-        for table in ("articles", "actor_mentions", "events", "stories", "story_events"):
+        for table in ("articles", "actor_mentions", "events", "stories", "story_events", "skipped"):
             row = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()
             out[table] = int(row[0]) if row else 0
         return out
