@@ -16,6 +16,7 @@ from importlib.resources.abc import Traversable
 from typing import Protocol
 
 from warta.errors import DataFileError
+from warta.lang import word_list
 
 PARTICLES_FILE = "name_particles.txt"
 _TOKEN = re.compile(r"\S+")
@@ -39,11 +40,10 @@ def name_particles() -> frozenset[str]:
 def read_particles(path: Traversable) -> frozenset[str]:
     """The lowercase words of a particle list; '#' starts a comment."""
     words: set[str] = set()
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        for word in line.split("#", 1)[0].split():
-            if not (word.isalpha() and word.islower()):
-                raise DataFileError(str(path), number, f"{word!r} is not a lowercase word")
-            words.add(word)
+    for number, word in word_list(path):
+        if not (word.isalpha() and word.islower()):
+            raise DataFileError(str(path), number, f"{word!r} is not a lowercase word")
+        words.add(word)
     if not words:
         raise DataFileError(str(path), None, "lists no particles")
     return frozenset(words)

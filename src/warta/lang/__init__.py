@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 
@@ -17,12 +18,18 @@ def available_languages() -> list[str]:
     return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
 
 
+def word_list(path: Traversable) -> Iterator[tuple[int, str]]:
+    """(line number, word) of a word-list file: whitespace-separated, '#' starts a comment."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        for word in line.split("#", 1)[0].split():
+            yield number, word
+
+
 def read_word_lists(languages: tuple[str, ...], filename: str) -> frozenset[str]:
-    """The union of one word-list file over languages: whitespace-separated, '#' starts a comment."""
+    """The union of one word-list file over languages, casefolded."""
     words: set[str] = set()
     for code in languages:
         path = language_dir(code).joinpath(filename)
         if path.is_file():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                words.update(w.casefold() for w in line.split("#", 1)[0].split())
+            words.update(word.casefold() for _, word in word_list(path))
     return frozenset(words)
