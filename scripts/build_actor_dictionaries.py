@@ -11,7 +11,8 @@ Reads (see ../shared/data/SOURCES-id.md and SOURCES-cameo.md for provenance and 
 Writes (generated; never edit by hand -- hand-curated entries live in *_curated.tsv files):
   src/warta/actors/data/countries.tsv, roles.tsv, igos.tsv, people.tsv
   src/warta/lang/en/actors.tsv, agents.tsv
-  src/warta/lang/id/actors.tsv
+  src/warta/lang/id/actors.tsv (Indonesian country names and capitals, and the Phoenix place
+  names Indonesian writes the same way -- "dari Virginia" -- minus lang/id/actors_not_places.txt)
 The output is deterministic: rows are sorted, so a rebuild from the same data is byte-identical.
 """
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import sys
 import unicodedata
 from collections.abc import Iterable
@@ -147,6 +149,68 @@ def gazetteer_names(data: Path) -> tuple[dict[str, set[str]], dict[str, set[str]
     return en, ind, demonyms, capitals
 
 
+# Small words an acronym skips: LTTE is Liberation Tigers (of) Tamil Eelam.
+ACRONYM_SKIPS = {"OF", "THE", "AND", "FOR", "IN", "ON", "AT", "TO", "A", "DE", "DEL", "LA", "EL", "DI"}
+ARMED_ROLES = {"REB", "INS", "SEP"}
+_TRAILING_PARENS = re.compile(r"^(?P<name>[^()]*\S)\s*\((?P<inner>[^()]+)\)$")
+
+
+def initials(name: str, skip: bool) -> str:
+    words = name.replace("-", " ").split()
+    return "".join(w[0] for w in words if w[0].isalnum() and not (skip and w in ACRONYM_SKIPS))
+
+
+def name_forms(name: str, armed: bool) -> list[str]:
+    """Phoenix writes 'LIBERATION TIGERS OF TAMIL EELAM (LTTE)'; text says either half.
+
+    The name without its parenthesis is kept when the parenthesis is an acronym the name's own
+    initials spell ('(COLOMBIA)', '(PARADISE)' say the bare name is ambiguous or a nickname).
+    The acronym itself is kept only for an armed group (`armed`) and only from four letters:
+    three-letter ones name other things in the news too often ('ANA' is the Afghan National
+    Army there, 'ISA' Malaysia's Internal Security Act), and 'ICAC' or 'CBA' are not rebels.
+    """
+    match = _TRAILING_PARENS.match(name)
+    if match is None:
+        return [name]
+    bare, inner = match["name"].strip(), match["inner"].strip()
+    letters = inner.replace("-", "")
+    if not (letters.isalpha() and inner.isupper() and
+            letters in (initials(bare, True), initials(bare, False))):
+        return [name]
+    return [name, bare, inner] if armed and len(letters) >= 4 else [name, bare]
+
+
+def group_rows(records: list[tuple[PhoenixRecord, str]]) -> set[tuple[str, str, str]]:
+    """people.tsv rows: each Phoenix name and its short forms, with the record's codes.
+
+    A short form that two records give different codes ('NATIONAL LIBERATION ARMY (BOLIVIA)'
+    and '(COLOMBIA)') is ambiguous and dropped; the full names stay.
+    """
+    rows: set[tuple[str, str, str]] = set()
+    short: dict[str, set[tuple[str, str]]] = {}
+    for record, kind in records:
+        codes = periods_text(record.periods)
+        armed = record.periods[0].code[3:6] in ARMED_ROLES
+        for name in record.names:
+            if len(name) <= 1:
+                continue
+            rows.add((name, codes, kind))
+            for form in name_forms(name, armed)[1:]:
+                short.setdefault(form, set()).add((codes, kind))
+    full = {name for name, _codes, _kind in rows}
+    for form, values in short.items():
+        if len(values) == 1 and form not in full:
+            codes, kind = next(iter(values))
+            rows.add((form, codes, kind))
+    return rows
+
+
+def read_word_list(path: Path) -> set[str]:
+    """One word a line, '#' comments; compared case-insensitively."""
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    return {line.strip().casefold() for line in lines if line.strip() and not line.startswith("#")}
+
+
 def plural(word: str) -> str:
     return word if word.endswith(("s", "sh", "ch", "ese")) else word + "s"
 
@@ -207,7 +271,7 @@ def build(data: Path, out_root: Path) -> dict[str, int]:
         en_rows.update((plural(n), code, "country") for n in names)
     for code, names in capitals.items():
         en_rows.update((n, code + "GOV", "seat") for n in names)
-    people: set[tuple[str, str, str]] = set()
+    phoenix: list[tuple[PhoenixRecord, str]] = []
     petrarch = data / "cameo" / "petrarch2"
     for stem in ("Countries", "International", "MilNonState"):
         records, _skipped = read_phoenix_actors(petrarch / f"Phoenix.{stem}.actors.txt")
@@ -221,10 +285,8 @@ def build(data: Path, out_root: Path) -> dict[str, int]:
                                                             demonyms.get(code, set())}, capitals)
                     en_rows.add((name, code + "GOV" if kind == "seat" else code, kind))
                 continue
-            kind = _record_kind(record, stem)
-            for name in record.names:
-                if len(name) > 1:
-                    people.add((name, periods_text(record.periods), kind))
+            phoenix.append((record, _record_kind(record, stem)))
+    people = group_rows(phoenix)
     counts["people"] = write(pkg / "actors" / "data" / "people.tsv",
                              header("cameo/petrarch2/Phoenix.*.actors.txt (MIT)", "name\tcodes\tkind"),
                              people)
@@ -233,12 +295,14 @@ def build(data: Path, out_root: Path) -> dict[str, int]:
         ind_rows.update((n, code, "country") for n in names)
     for code, names in capitals.items():
         ind_rows.update((n, code + "GOV", "seat") for n in names)
+    ind_rows.update(indonesian_places(en_rows, ind_rows, out_root))
     gaz_sources = "gazetteer/*.csv (mledoze ODbL-1.0, umpirsky MIT, iso-codes LGPL-2.1)"
     counts["en_actors"] = write(pkg / "lang" / "en" / "actors.tsv",
                                 header(gaz_sources + " and Phoenix.Countries.actors.txt",
                                        "name\tcode\tkind"), en_rows)
     counts["id_actors"] = write(pkg / "lang" / "id" / "actors.tsv",
-                                header(gaz_sources, "name\tcode\tkind"), ind_rows)
+                                header(gaz_sources + ", Phoenix.Countries.actors.txt places",
+                                       "name\tcode\tkind"), ind_rows)
     agents, _skipped_agents = read_phoenix_agents(petrarch / "Phoenix.agents.txt")
     agent_rows = {(a.phrase, a.code, "prefix" if a.prefix else "") for a in agents}
     counts["en_agents"] = write(pkg / "lang" / "en" / "agents.tsv",
@@ -246,6 +310,20 @@ def build(data: Path, out_root: Path) -> dict[str, int]:
                                        "phrase\trole\tflags\tdefault_country"),
                                 ((p, c, f, "") for p, c, f in agent_rows))
     return counts
+
+
+def indonesian_places(en_rows: set[tuple[str, str, str]], ind_rows: set[tuple[str, str, str]],
+                      out_root: Path) -> set[tuple[str, str, str]]:
+    """Phoenix place names ('VIRGINIA', 'BANDUNG') for Indonesian too: a proper name is spelled
+    the same in both, and "pejabat dari Virginia" needs to know Virginia is in the USA.
+
+    Names Indonesian already has, and everyday Indonesian words (lang/id/actors_not_places.txt:
+    "Lima" is five), stay out.
+    """
+    skip = read_word_list(out_root / "src" / "warta" / "lang" / "id" / "actors_not_places.txt")
+    known = {name.casefold() for name, _code, _kind in ind_rows}
+    return {(name, code, kind) for name, code, kind in en_rows
+            if kind == "place" and name.casefold() not in skip | known}
 
 
 def _record_kind(record: PhoenixRecord, stem: str) -> str:

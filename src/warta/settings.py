@@ -30,6 +30,11 @@ class Settings:
         metadata={"help": "Extra actor dictionaries (`--dictionary FILE`): warta TSV "
                           "(name, codes, kind) or PETRARCH/Phoenix .actors/.agents files as they are."},
     )
+    use_parser: bool = field(
+        default=True,
+        metadata={"help": "Read event roles off the shipped dependency parsers (sentences with a "
+                          "trigger only); off: word-order rules alone."},
+    )
     use_ner: bool = field(
         default=True,
         metadata={"help": "Tag people, organisations and places no dictionary has with the "

@@ -99,8 +99,8 @@ def test_indonesian_modalities(code_events: Code, triples: Triples) -> None:
         "Israel menyerang Palestina.": "asserted",
         "Israel tidak menyerang Palestina.": "negated",
         "Israel belum menyerang Palestina.": "negated",
-        "Israel akan menyerang Palestina.": "hypothetical",
-        "Israel berencana menyerang Palestina.": "hypothetical",
+        "Israel mungkin menyerang Palestina.": "hypothetical",
+        "Israel mempertimbangkan menyerang Palestina.": "hypothetical",
         "Jika diserang, Israel menyerang Palestina.": "hypothetical",
         "Israel menyerang Palestina, kata seorang pejabat.": "reported",
         "Menurut laporan media, Israel menyerang Palestina.": "reported",
@@ -108,6 +108,25 @@ def test_indonesian_modalities(code_events: Code, triples: Triples) -> None:
     }
     for text, modality in cases.items():
         assert triples(code_events(text, actors)) == {("ISR", "PSE", "190", modality)}, text
+
+
+def test_an_expressed_intent_is_the_event_asserted(code_events: Code, triples: Triples) -> None:
+    """CAMEO codes an intent, pledge or threat as the event itself: "akan menyerang" is a threat
+    of force (138), "akan mengunjungi" an intent to meet (036), both asserted; only speculation
+    ("mungkin", "could") stays hypothetical."""
+    israel = [("Israel", "ISR"), ("Palestina", "PSE")]
+    gaza = [("Israel", "ISR"), ("Gaza", "PSE")]
+    assert triples(code_events("Israel akan menyerang Palestina.", israel)) == {
+        ("ISR", "PSE", "138", "asserted")}
+    assert triples(code_events("Israel berencana menyerang Palestina.", israel)) == {
+        ("ISR", "PSE", "138", "asserted")}
+    assert triples(code_events("Israel plans to attack Gaza.", gaza, "en")) == {
+        ("ISR", "PSE", "138", "asserted")}
+    visit = [("Jokowi", "IDNGOV"), ("Australia", "AUS")]
+    assert triples(code_events("Jokowi akan mengunjungi Australia.", visit)) == {
+        ("IDNGOV", "AUS", "036", "asserted")}
+    assert triples(code_events("Jokowi mungkin mengunjungi Australia.", visit)) == {
+        ("IDNGOV", "AUS", "042", "hypothetical")}
 
 
 def test_reported_names_the_reporter(code_events: Code, triples: Triples) -> None:
@@ -125,7 +144,7 @@ def test_english_modalities(code_events: Code, triples: Triples) -> None:
         "Israel never attacked Gaza.": "negated",
         "Israel would attack Gaza.": "hypothetical",
         "Israel may attack Gaza.": "hypothetical",
-        "Israel plans to attack Gaza.": "hypothetical",
+        "Israel is considering attacking Gaza.": "hypothetical",
         "Israel attacked Gaza, officials said.": "reported",
         "According to officials, Israel attacked Gaza.": "reported",
     }

@@ -1,4 +1,8 @@
-"""Event-coding quality never drops below the figures pinned in tests/floors/events.json."""
+"""Event-coding quality never drops below the figures pinned in tests/floors/events.json.
+
+Every set of `warta.events.devsets.DEV_SETS`, each part (look / measure; "all" for the seed and the
+training data), at both levels. The floors are written by `python bench/events.py --pin`.
+"""
 
 from __future__ import annotations
 
@@ -11,37 +15,33 @@ import pytest
 
 import warta
 from warta.article import Article
-from warta.events.evaluate import evaluate, read_jsonl
+from warta.events.devsets import DEV_SETS, SEED_GOLD
+from warta.events.evaluate import evaluate
 
 REPO = Path(__file__).resolve().parents[2]
 FLOORS = json.loads((REPO / "tests" / "floors" / "events.json").read_text(encoding="utf-8"))
-SEED_GOLD = REPO / "tests" / "events" / "data" / "seed-gold.jsonl"
-SETS = {  # name -> (file under eval/, dataset filter); the same list as bench/events.py
-    "id_panl_dev": ("id-panl-dev.jsonl", None),
-    "petrarch2_gsr_gigaword": ("petrarch2_dev.jsonl", "petrarch2_gsr_gigaword"),
-    "petrarch2_dev_all": ("petrarch2_dev.jsonl", None),
-    "cameo_manual_examples_dev": ("cameo_manual_examples_dev.jsonl", None),
-}
+CASES = [(d, part) for d in DEV_SETS for part in (("look", "measure") if d.split else ("all",))]
 
 
 def test_gold_files_are_the_pinned_ones(shared_data: Path) -> None:
     digest = hashlib.sha256(SEED_GOLD.read_bytes())
-    for file in sorted({file for file, _ in SETS.values()}):
+    for file in sorted({d.file for d in DEV_SETS if d.file}):
         digest.update((shared_data / "eval" / file).read_bytes())
     assert digest.hexdigest() == FLOORS["gold_sha256"], "gold changed: rerun bench/events.py --pin"
 
 
-@pytest.mark.parametrize("name", ["seed", *SETS])
-def test_f1_at_or_above_floor(name: str, shared_data: Path, pipeline: warta.Pipeline) -> None:
+def test_every_set_and_part_has_a_floor() -> None:
+    assert {f"{d.name}/{part}" for d, part in CASES} == set(FLOORS["floors"])
+
+
+@pytest.mark.parametrize(("devset", "part"), CASES, ids=[f"{d.name}/{p}" for d, p in CASES])
+def test_f1_at_or_above_floor(devset: Any, part: str, shared_data: Path, pipeline: warta.Pipeline) -> None:
     def analyze(record: dict[str, Any]) -> Article:
         return pipeline.analyze({k: record[k] for k in ("id", "text", "date", "lang") if record.get(k)})
 
-    if name == "seed":
-        result = evaluate(read_jsonl(SEED_GOLD), analyze)
-    else:
-        file, dataset = SETS[name]
-        result = evaluate(read_jsonl(shared_data / "eval" / file), analyze, dataset)
-    floor = FLOORS["floors"][name]
+    result = evaluate(devset.records(shared_data, None if part == "all" else part), analyze)
+    floor = FLOORS["floors"][f"{devset.name}/{part}"]
+    name = f"{devset.name}/{part}"
     assert result.exact.f1 >= floor["exact"], f"{name} exact F1 {result.exact.f1:.3f} < {floor['exact']}"
     assert result.lenient.f1 >= floor["lenient"], (
         f"{name} lenient F1 {result.lenient.f1:.3f} < {floor['lenient']}")

@@ -9,7 +9,7 @@
 - "ia/dia/he/she": only when exactly one person has been named in the paragraph so far.
 - "mereka/they": the latest pair or group in this or the previous sentence.
 - A bare role ("Presiden" with no country, "---GOV") takes the code of the one country named
-  with that role earlier in the paragraph ("Presiden Rusia Vladimir Putin").
+  with that role in an earlier sentence of the paragraph ("Presiden Rusia Vladimir Putin").
 """
 
 from __future__ import annotations
@@ -121,13 +121,17 @@ class Resolver:
                                      antecedent=draft)])
 
     def _bare_roles(self) -> None:
-        """'Presiden' alone after 'Presiden Rusia Vladimir Putin': the only country with that role."""
+        """'Presiden' alone after 'Presiden Rusia Vladimir Putin': the only country with that role.
+
+        Only from earlier sentences: in "Pejabat AS bertemu Menteri Luar Negeri" the second
+        official is the other side of the meeting, not the first one again.
+        """
         for draft in self.drafts:
             if not draft.code.startswith("---") or draft.how != "dictionary" or draft.name:
                 continue
             role = draft.code[3:]
             para_start, _ = self._paragraph(draft.start)
-            same = [d for d in self._before(para_start, draft.start)
+            same = [d for d in self._before(para_start, self._sentence_start(draft.start))
                     if d.code[3:] == role and _country(d, self.countries)]
             if len({d.code for d in same}) == 1:
                 draft.code, draft.how, draft.antecedent = same[-1].code, "coref", same[-1]

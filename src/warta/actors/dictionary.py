@@ -28,6 +28,7 @@ from warta.errors import DataFileError
 from warta.lang import language_dir
 
 KINDS = frozenset({"country", "seat", "igo", "org", "person", "group", "place"})
+PLACE_KINDS = frozenset({"country", "seat", "place"})  # names that say where, whatever else they do
 ALL_LANGS = "*"
 
 
@@ -73,6 +74,16 @@ class Grammar:
     role_in: frozenset[str] = frozenset()
     # "the mayor of Nablus": a role "of" a town takes the town's country
     of_place: bool = False
+    # Currency, not actors: a mark glued after a country ("US$", "HK$"), a currency word before
+    # a country ("dolar AS") or after it ("Singapore dollars").
+    currency_marks: tuple[str, ...] = ()
+    currency_before: frozenset[str] = frozenset()
+    currency_after: frozenset[str] = frozenset()
+    # Context countries (see context.py): words that tie a place to the role before it
+    # ("pejabat dari Virginia", "a spokesman for the Royal Thai Army"), and words that make the
+    # country after them a destination or a recipient, not the role's own ("ke", "to").
+    attach: frozenset[str] = frozenset()
+    destinations: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -183,7 +194,7 @@ def read_grammar(text: str, path: str, lang: str) -> Grammar:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DataFileError(path, None, f"not valid TOML: {exc}") from None
-    comp, coref = data.get("compose", {}), data.get("coref", {})
+    comp, coref, context = data.get("compose", {}), data.get("coref", {}), data.get("context", {})
     return Grammar(
         lang=lang, order=comp.get("order", "role-first"), max_filler=int(comp.get("max_filler", 3)),
         coordinators=frozenset(comp.get("coordinators", ())),
@@ -194,7 +205,11 @@ def read_grammar(text: str, path: str, lang: str) -> Grammar:
         person=tuple(coref.get("person", ())), plural=tuple(coref.get("plural", ())),
         hyphen_modifiers=frozenset(comp.get("hyphen_modifiers", ())),
         hyphen_places=frozenset(comp.get("hyphen_places", ())),
-        role_in=frozenset(comp.get("role_in", ())), of_place=bool(comp.get("of_place", False)))
+        role_in=frozenset(comp.get("role_in", ())), of_place=bool(comp.get("of_place", False)),
+        currency_marks=tuple(comp.get("currency_marks", ())),
+        currency_before=frozenset(comp.get("currency_before", ())),
+        currency_after=frozenset(comp.get("currency_after", ())),
+        attach=frozenset(context.get("attach", ())), destinations=frozenset(context.get("destinations", ())))
 
 
 def _phoenix_entries(path: Path, priority: int) -> tuple[list[Entry], list[str]]:

@@ -9,8 +9,10 @@ from pathlib import Path
 
 from warta.actors.codes import CodePeriod
 from warta.actors.compose import Composer, Context, Draft
+from warta.actors.context import ContextCountry
 from warta.actors.coref import CorefRules, Resolver
-from warta.actors.dictionary import ActorDictionary, Grammar, load_dictionary
+from warta.actors.currency import is_currency
+from warta.actors.dictionary import PLACE_KINDS, ActorDictionary, Grammar, load_dictionary
 from warta.actors.matcher import Hit, Matcher
 from warta.actors.names import EntityTagger
 from warta.article import ActorMention, Article
@@ -61,8 +63,10 @@ class ActorStage:
         return self.dictionary.labels
 
     def __call__(self, article: Article) -> Article:
+        place = article.dateline.place if article.dateline is not None else None
         return article.evolve(actors=self.find_actors(article.text, article.lang, article.date,
-                                                      [(s.start, s.end) for s in article.sentences]))
+                                                      [(s.start, s.end) for s in article.sentences],
+                                                      place))
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
         for article in articles:
@@ -76,12 +80,17 @@ class ActorStage:
         return None, fallback  # unknown language: every name, English grammar
 
     def find_actors(self, text: str, lang: str | None = None, when: str | None = None,
-                    sentences: list[tuple[int, int]] | None = None) -> tuple[ActorMention, ...]:
-        """Every actor mention in `text` (the public entry for callers without an Article)."""
+                    sentences: list[tuple[int, int]] | None = None,
+                    dateline: str | None = None) -> tuple[ActorMention, ...]:
+        """Every actor mention in `text` (the public entry for callers without an Article).
+
+        `dateline` is the place the story was filed from ("JAKARTA"): in a national story it
+        places the roles nothing else places (see `context.ContextCountry`).
+        """
         if not text:
             return ()
         match_lang, grammar = self.grammar_for(lang)
-        hits = self.matcher.find(text, match_lang)
+        hits = [h for h in self.matcher.find(text, match_lang) if not is_currency(text, h, grammar)]
         # the shipped NER model is trained on Indonesian only; English relies on the dictionaries
         persons = self._persons(text) if lang == NER_LANGUAGE else []
         ctx = Context(text, grammar, article_date(when), self._periods, persons)
@@ -91,7 +100,17 @@ class ActorStage:
             drafts += Composer(ctx, group).run()
         rules = self.rules.get(grammar.lang) or CorefRules.build(grammar)
         drafts = Resolver(text, drafts, spans, self.dictionary.countries, rules).run()
+        home = self._home(dateline, match_lang, ctx)
+        drafts = ContextCountry(text, drafts, spans, grammar, self.dictionary.countries, home).run()
         return self._mentions(text, drafts)
+
+    def _home(self, place: str | None, lang: str | None, ctx: Context) -> str | None:
+        """The country of a dateline's place: 'JAKARTA' -> IDN, 'BANDUNG' -> IDN."""
+        for hit in self.matcher.find(place or "", lang):
+            code = ctx.code(hit.entry) if hit.entry.kind in PLACE_KINDS else None
+            if code:
+                return code[:3]
+        return None
 
     def _persons(self, text: str) -> list[tuple[int, int]]:
         if self.tagger is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Annotated
 
@@ -47,3 +48,63 @@ def train_ner_command(
         raise typer.Exit(1) from None
     typer.echo(f"wrote {target} ({report.model_bytes / 1e6:.2f} MB) from {sum(report.sentences.values())} "
                f"sentences, {report.tokens} tokens")
+
+
+@app.command("parser")
+def train_parser_command(
+    lang: Annotated[str, typer.Option(help="Language of the parser: id or en.")],
+    data: Annotated[Path, typer.Option(help="Folder with the UD treebank files (*.conllu.gz).")] = Path(
+        "../shared/data/ud"),
+    out: Annotated[Path | None, typer.Option(help="Model folder to write; default: the shipped one.")] = None,
+    max_steps: Annotated[int | None, typer.Option(help="Stop after this many updates.")] = None,
+) -> None:
+    """Train the dependency parser for one language (spaCy) and write its model folder."""
+    from warta.syntax.parse import LANGS, model_path
+    from warta.syntax.train import DEFAULT_OPTIONS, train_parser
+
+    if lang not in LANGS:
+        typer.echo(f"warta: error: --lang must be one of {', '.join(LANGS)}, not {lang!r}", err=True)
+        raise typer.Exit(1)
+    target = out or model_path(lang)
+    options = DEFAULT_OPTIONS[lang]
+    if max_steps is not None:
+        options = dataclasses.replace(options, max_steps=max_steps)
+    try:
+        report = train_parser(data, lang, target, options, progress=lambda line: typer.echo(line, err=True))
+    except WartaError as exc:
+        typer.echo(f"warta: error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    measure = report.measure
+    typer.echo(f"wrote {target} ({report.model_bytes / 1e6:.2f} MB) from {report.sentences['train']} "
+               f"sentences, {report.tokens['train']} tokens; held out {report.sentences['measure']}: "
+               f"UAS {measure['uas']} LAS {measure['las']} UPOS {measure['upos']}")
+
+
+
+@app.command("events")
+def train_events_command(
+    lang: Annotated[str, typer.Option(help="Language of the model: id or en.")] = "id",
+    data: Annotated[Path, typer.Option(help="The shared data folder (eval/ inside).")] = Path("../shared/data"),
+    out: Annotated[Path | None, typer.Option(help="Model file to write; default: the shipped model.")] = None,
+) -> None:
+    """Train the event model (which trigger candidates are events, with which actors)."""
+    from importlib.util import find_spec
+
+    from warta.events.model import model_file
+    from warta.events.train import TRAIN_SETS, train
+
+    if lang not in TRAIN_SETS:
+        typer.echo(f"warta: error: no event model for language {lang!r} (have: id, en)", err=True)
+        raise typer.Exit(1)
+    if find_spec("sklearn") is None:
+        typer.echo("warta: error: training needs scikit-learn: pip install 'warta[train]'", err=True)
+        raise typer.Exit(1)
+    target = out or Path(str(model_file(lang)))
+    try:
+        report = train(lang, data, target, progress=lambda line: typer.echo(line, err=True))
+    except WartaError as exc:
+        typer.echo(f"warta: error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"wrote {target}: {report.records} records, {report.candidates} candidates "
+               f"({report.positives} positive), {report.features} weights, threshold "
+               f"{report.threshold:.2f} (cross-validated F1 {report.cv_f1:.3f})")

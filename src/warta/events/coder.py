@@ -12,16 +12,23 @@ carries no event of its own.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from warta.article import ActorMention, Event, EventActor, Sentence, Trigger
+from warta.events.candidates import Candidate, sentence_candidates
 from warta.events.matcher import Match, Matcher
 from warta.events.modality import Judgement, ModalityJudge
+from warta.events.model import EventModel
 from warta.events.ontology import Ontology
 from warta.events.patterns import PatternSet
 from warta.events.roles import Found, Roles
+from warta.events.syntax_roles import ParseRoles
 from warta.events.tokens import SentenceView, build_view
+
+# parses a sentence over the coder's own tokens (token i of the view is token i of the parse)
+Parser = Callable[[SentenceView], Any]
 
 INHERIT_REACH = 5  # words before the trigger in which "Pernyataan tersebut" may stand
 NO_TARGET_PENALTY = 0.15  # confidence lost when the target is unresolved
@@ -41,17 +48,22 @@ class RoleFill:
 class LanguageCoder:
     """Event coding for one language: its patterns, morphology, role and modality rules."""
 
-    def __init__(self, patterns: PatternSet, matcher: Matcher, ontology: Ontology) -> None:
+    def __init__(self, patterns: PatternSet, matcher: Matcher, ontology: Ontology,
+                 parser: Parser | None = None, model: EventModel | None = None) -> None:
         self.patterns = patterns
         self.matcher = matcher
         self.ontology = ontology
         self.m = patterns.markers
         self.roles = Roles(self.m, matcher)
         self.judge = ModalityJudge(self.m, self.roles)
+        self.parser = parser
+        self.model = model
+        self.parse_roles = ParseRoles(self.m, self.roles)
 
-    def code(self, text: str, sentences: Sequence[Sentence],
-             actors: Sequence[ActorMention]) -> list[Event]:
-        """Events of an article, sentence by sentence, in text order."""
+    def code(self, text: str, sentences: Sequence[Sentence], actors: Sequence[ActorMention],
+             collect: list[Candidate] | None = None) -> list[Event]:
+        """Events of an article, sentence by sentence, in text order; `collect` gathers every
+        model candidate (for training)."""
         events: list[Event] = []
         previous: Found | None = None
         ordered = sorted(actors, key=lambda a: a.start)
@@ -60,34 +72,77 @@ class LanguageCoder:
             if not inside:
                 continue
             view = build_view(text, sentence, inside)
-            found, previous = self._code_sentence(text, view, previous)
+            found, previous = self._code_sentence(text, view, previous, collect)
             events += found
         return events
 
-    def _code_sentence(self, text: str, view: SentenceView,
-                       previous: Found | None) -> tuple[list[Event], Found | None]:
+    def _code_sentence(self, text: str, view: SentenceView, previous: Found | None,
+                       collect: list[Candidate] | None = None) -> tuple[list[Event], Found | None]:
         matches = self.matcher.find(view)
         fills: list[RoleFill | None] = []
         events: list[tuple[Match, Event]] = []
         last_source = previous
+        # parse only sentences with a trigger
+        doc = self.parser(view) if matches and self.parser is not None else None
         for index, match in enumerate(matches):
             fill = self._roles(view, match, matches[:index], fills, previous)
+            if doc is not None:
+                fill = self._with_parse(view, doc, match, fill)
             fills.append(fill)
-            if fill is None or fill.source is None:
+            if fill is not None and fill.source is not None:
+                last_source = fill.source
+            produced = self._rule_events(text, view, match, fill)
+            exact = match.pattern.rule.startswith(f"{self.patterns.version}:")
+            if (self.model is None and collect is None) or (fill is not None and fill.complement):
+                events += [(match, e) for e in produced]
                 continue
-            last_source = fill.source
-            judgement = self.judge.judge(view, match, fill.subject, fill.complement)
-            for source, target in _pairs(fill, match.pattern.reciprocal):
-                event = self._event(text, view, match, source, target, judgement.modality,
-                                    judgement.reporter, fill)
-                accusation = self._accusation(event, judgement)
-                if accusation is not None:
-                    # the speaker's claim is the event coded, as PETRARCH codes it: the attack it
-                    # alleges is not also counted as a reported event (same trigger and evidence)
-                    events.append((match, accusation))
-                elif target is not None or not match.pattern.needs_target:
-                    events.append((match, event))
+            modality = self.judge.judge(view, match, fill.subject if fill else None, False).modality
+            candidates = sentence_candidates(view, doc, match, _chosen(fill), modality)
+            if collect is not None:
+                collect.extend(candidates)
+            if self.model is None or exact:
+                events += [(match, e) for e in produced]  # a hand-written rule is exact
+            else:
+                events += [(match, e) for e in self._model_events(text, view, match, candidates)]
         return _drop_covering_statements(events), last_source
+
+    def _rule_events(self, text: str, view: SentenceView, match: Match, fill: RoleFill | None) -> list[Event]:
+        if fill is None or fill.source is None:
+            return []
+        out = []
+        judgement = self.judge.judge(view, match, fill.subject, fill.complement)
+        for source, target in _pairs(fill, match.pattern.reciprocal):
+            event = self._event(text, view, match, source, target, judgement.modality,
+                                judgement.reporter, fill, judgement.intent)
+            accusation = self._accusation(event, judgement)
+            if accusation is not None:
+                # the speaker's claim is the event coded, as PETRARCH codes it: the attack it
+                # alleges is not also counted as a reported event (same trigger and evidence)
+                out.append(accusation)
+            elif target is not None or not match.pattern.needs_target:
+                out.append(event)
+        return out
+
+    def _model_events(self, text: str, view: SentenceView, match: Match,
+                      candidates: list[Candidate]) -> list[Event]:
+        """The model's events for one trigger: its best candidates at or above its threshold."""
+        assert self.model is not None
+        scored = sorted(((self.model.probability(c.features), i, c) for i, c in enumerate(candidates)),
+                        key=lambda item: (-item[0], item[1]))
+        out: list[Event] = []
+        for p, _, cand in scored[: self.model.per_trigger]:
+            if p < self.model.threshold:
+                break
+            source = Found((cand.source,))
+            target = Found((cand.target,)) if cand.target is not None else None
+            fill = RoleFill(source, target, source)
+            judgement = self.judge.judge(view, match, source, False)
+            for s, t in _pairs(fill, False):
+                event = self._event(text, view, match, s, t, judgement.modality, judgement.reporter,
+                                    fill, judgement.intent)
+                out.append(dataclasses.replace(event, confidence=round(p, 2),
+                                               rule=f"{self.model.name}:{match.pattern.rule}:p={p:.2f}"))
+        return out
 
     def _accusation(self, event: Event, judgement: Judgement) -> Event | None:
         """'The US said that Iraq attacked ...': saying someone used force is accusing them (112),
@@ -149,6 +204,29 @@ class LanguageCoder:
             return RoleFill(previous, target, None, inherited=True)
         return RoleFill(subject, target, subject)
 
+    def _with_parse(self, view: SentenceView, doc: Any, match: Match,
+                    fill: RoleFill | None) -> RoleFill | None:
+        """A trigger the parse reads as a prenominal modifier ("sanctioned goods") is no event.
+        For a lexicon trigger the parse fills the roles the word-order reading left empty (the
+        model weighs both); a hand-written pattern keeps its word-order roles, which measured on
+        the look parts were the more precise (the parse found subjects inside noun phrases the
+        rules had ruled out: "kesepakatan antara Rusia dan Korea Utara akan melanggar ...")."""
+        parsed = self.parse_roles.read(view, doc, match.positions, match.passive)
+        if parsed.modifier:
+            return None
+        exact = match.pattern.rule.startswith(f"{self.patterns.version}:")
+        if exact or (fill is not None and (fill.complement or fill.inherited)):
+            return fill
+        source = fill.source if fill is not None and fill.source is not None else parsed.source
+        target = fill.target if fill is not None and fill.target is not None else parsed.target
+        if source is None:
+            return fill
+        if target is not None and target.groups == source.groups:
+            target = None
+        subject = fill.subject if fill is not None and fill.source is not None else (
+            target if parsed.passive else source)
+        return RoleFill(source, target, subject)
+
     def _governor(self, view: SentenceView, match: Match, before: Sequence[Match],
                   fills: Sequence[RoleFill | None]) -> tuple[Match, RoleFill] | None:
         """The appeal/demand/promise whose untuk/agar/to-complement holds this trigger."""
@@ -168,8 +246,12 @@ class LanguageCoder:
 
     def _event(self, text: str, view: SentenceView, match: Match, source: EventActor,
                target: EventActor | None, modality: str, reporter: EventActor | None,
-               fill: RoleFill) -> Event:
-        kind = self.ontology.get(match.pattern.code)
+               fill: RoleFill, intent: bool = False) -> Event:
+        code = match.pattern.code
+        rule = match.pattern.rule
+        if intent and self.ontology.intent_code(code) != code:
+            code, rule = self.ontology.intent_code(code), f"{rule}+intent"
+        kind = self.ontology.get(code)
         start, end = view.tokens[match.first].start, view.tokens[match.last].end
         confidence = match.pattern.confidence
         confidence -= NO_TARGET_PENALTY if target is None else 0.0
@@ -178,7 +260,15 @@ class LanguageCoder:
                      goldstein=kind.goldstein, plover=kind.plover, source=source, target=target,
                      trigger=Trigger(text[start:end], start, end), sentence=view.sentence,
                      modality=modality, reporter=reporter, confidence=round(max(confidence, 0.05), 2),
-                     rule=match.pattern.rule)
+                     rule=rule)
+
+
+def _chosen(fill: RoleFill | None) -> tuple[set[int], set[int]]:
+    """First tokens of the groups the rules chose as source and target."""
+    if fill is None:
+        return set(), set()
+    return ({g.first for g in fill.source.groups} if fill.source else set(),
+            {g.first for g in fill.target.groups} if fill.target else set())
 
 
 def _participle_clause(view: SentenceView, match: Match, before: Sequence[Match],

@@ -118,6 +118,13 @@ def _code_ok(gold: str, predicted: str, lenient: bool) -> bool:
     return False
 
 
+def lenient_match(gold: tuple[str | None, str | None, str], predicted: Triple) -> bool:
+    """Whether one predicted (source, target, code) fits one gold event at the lenient level."""
+    source, target, code = gold
+    return (_actor_ok(source, predicted[0], True) and _actor_ok(target, predicted[1], True)
+            and _code_ok(code, predicted[2], True))
+
+
 def match_count(gold: Sequence[tuple[str | None, str | None, str]], predicted: Sequence[Triple],
                 lenient: bool) -> int:
     """Largest one-to-one matching between gold events (with alternatives) and predictions."""

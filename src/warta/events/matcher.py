@@ -67,12 +67,14 @@ class Matcher:
         return frozenset(a.root for a in self.morphology.analyze(token.low))
 
     def find(self, view: SentenceView) -> list[Match]:
-        """Non-overlapping triggers of `view`, left to right."""
+        """Non-overlapping triggers of `view`, left to right. A word of an actor's name is no
+        trigger: "Menteri Pertahanan Rusia" holds the root of "tahan" (detain), "pasukan penjaga
+        perdamaian" that of "damai"."""
         tokens = view.tokens
         found: list[Match] = []
         i = 0
         while i < len(tokens):
-            best = self._best_at(tokens, i)
+            best = self._best_at(tokens, i) if view.group_of[i] < 0 else None
             if best is None:
                 i += 1
                 continue

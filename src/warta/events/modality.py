@@ -1,7 +1,10 @@
 """Whether the text asserts an event, reports someone's claim, denies it, or only speculates.
 
 Negation and hypothetical markers count between the subject and the trigger (and in a phrase's
-gaps): "Korea Utara mungkin sedang mempertimbangkan memberikan ..." is hypothetical. A
+gaps): "Korea Utara mungkin sedang mempertimbangkan memberikan ..." is hypothetical. An intent
+marker there ("akan", "berupaya", "will", "are seeking to") is not: by CAMEO's convention an
+expressed intent, pledge or threat is the event, asserted, and the coder recodes a material
+trigger to its intent code (03x, 13x). A
 conditional anywhere before the trigger, or being the complement of an appeal, demand, promise
 or threat ("mengimbau Korea Utara untuk menghentikan ..."), is hypothetical too. Reported: an
 unnamed-source word before the trigger ("dilaporkan"), a "kata X" / "menurut X" / "according to X"
@@ -29,6 +32,7 @@ class Judgement:
     modality: str
     reporter: EventActor | None
     via: str = ""  # how it is reported: "complement" (X said that ...), "after", "unnamed", "trailing"
+    intent: bool = False  # an intent marker scopes over the trigger: the event is the intent
 
 
 class ModalityJudge:
@@ -47,9 +51,10 @@ class ModalityJudge:
             return Judgement("negated", reporter, via)
         if complement or (not match.pattern.modal_ok and self._hypothetical(view, match, region)):
             return Judgement("hypothetical", reporter, via)
+        intent = any(view.tokens[i].low in self.m["intent"] for i in region + gaps)
         if via:
-            return Judgement("reported", reporter, via)
-        return Judgement("asserted", None)
+            return Judgement("reported", reporter, via, intent)
+        return Judgement("asserted", None, intent=intent)
 
     def _region(self, view: SentenceView, match: Match, subject: Found | None) -> list[int]:
         """Token indices whose markers scope over the trigger: from the subject (or the clause

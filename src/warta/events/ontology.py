@@ -17,6 +17,7 @@ from warta.errors import DataFileError
 
 EVENTS_FILE = "cameo-events-1.tsv"
 PLOVER_FILE = "cameo-plover-2021.tsv"
+INTENT_FILE = "cameo-intent-1.tsv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,13 +39,19 @@ def data_dir() -> Traversable:
 class Ontology:
     """All CAMEO codes, loaded once per pipeline."""
 
-    def __init__(self, types: dict[str, EventType]) -> None:
+    def __init__(self, types: dict[str, EventType], intents: dict[str, str] | None = None) -> None:
         self.types = types
+        self.intents = intents or {}
 
     @classmethod
     def load(cls) -> Ontology:
         plover = _read_plover(data_dir().joinpath(PLOVER_FILE))
-        return cls(_read_events(data_dir().joinpath(EVENTS_FILE), plover))
+        types = _read_events(data_dir().joinpath(EVENTS_FILE), plover)
+        return cls(types, _read_intents(data_dir().joinpath(INTENT_FILE), types))
+
+    def intent_code(self, code: str) -> str:
+        """The code of an expressed intent to do `code` ("akan mengirim bantuan": 033)."""
+        return self.intents.get(code[:2], code)
 
     def __contains__(self, code: object) -> bool:
         return code in self.types
@@ -93,3 +100,12 @@ def _read_events(path: Traversable, plover: dict[str, str]) -> dict[str, EventTy
             raise DataFileError(str(path), number,
                                 f"expected code, root, quad_class, goldstein, name ({exc})") from exc
     return types
+
+
+def _read_intents(path: Traversable, types: dict[str, EventType]) -> dict[str, str]:
+    out = {}
+    for number, fields in _rows(path):
+        if len(fields) != 2 or fields[0] not in types or fields[1] not in types:
+            raise DataFileError(str(path), number, "expected 'root<TAB>intent_code', both CAMEO codes")
+        out[fields[0]] = fields[1]
+    return out

@@ -5,15 +5,22 @@ any inflection of it), `a|b` (alternatives), `=meyakinkan` (this exact word), `.
 to 4 words inside the clause; `...2` for 2). The index maps each phrase's first element to the
 phrases it starts, so coding a sentence looks up each word once instead of trying every pattern.
 Any malformed entry fails at load with file:line (`DataFileError`).
+
+Beside events.toml, every `lang/<code>/triggers*.tsv` (generated trigger lexicons, e.g. from
+PETRARCH's CAMEO verb dictionary) and any extra file the caller names are loaded as the set's
+`lexicon` (see `warta.events.lexicon`): the hand-written patterns stay `patterns`, win ties, and
+lend the lexicon rows their options.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib.resources.abc import Traversable
+from pathlib import Path
 
 from warta.errors import DataFileError
 from warta.events.ontology import Ontology
@@ -77,22 +84,63 @@ class PatternSet:
     markers: Markers
     by_lemma: dict[str, list[tuple[Pattern, tuple[Element, ...]]]]
     by_word: dict[str, list[tuple[Pattern, tuple[Element, ...]]]]
+    lexicon: tuple[Pattern, ...] = ()  # from trigger lexicons; `patterns` are the hand-written ones
 
     @property
     def lemmas(self) -> frozenset[str]:
         """Every root a phrase names: what the morphology must be able to produce."""
-        return frozenset(lemma for p in self.patterns for phrase in p.phrases
+        return frozenset(lemma for p in (*self.patterns, *self.lexicon) for phrase in p.phrases
                          for el in phrase for lemma in el.lemmas)
 
 
-def load_patterns(language: str, ontology: Ontology) -> PatternSet:
-    """The shipped pattern file of `language`."""
-    path = language_dir(language).joinpath(PATTERN_FILE)
-    return parse_patterns(path, language, ontology)
+def load_patterns(language: str, ontology: Ontology, extra: Sequence[Path] = ()) -> PatternSet:
+    """The shipped pattern file of `language`, its trigger lexicons, and `extra` files: a `.txt`
+    is read as a PETRARCH verb dictionary as it is, a `.tsv` as a trigger lexicon."""
+    from warta.events import lexicon as lx  # lexicon builds Patterns, so it imports this module
+    from warta.events.petrarch import petrarch_lexicon
+
+    folder = language_dir(language)
+    base, needs_target = _parse_file(folder.joinpath(PATTERN_FILE), language, ontology)
+    lexicons = [lx.read_lexicon(p, ontology) for p in lx.lexicon_files(folder)]
+    for path in extra:
+        if path.suffix == ".txt":
+            lexicons.append(petrarch_lexicon(path, ontology))
+        elif path.suffix == ".tsv":
+            lexicons.append(lx.read_lexicon(path, ontology))
+        else:
+            raise DataFileError(str(path), None, "an extra pattern file is a PETRARCH verb "
+                                                 "dictionary (.txt) or a trigger lexicon (.tsv)")
+    if not lexicons:
+        return base
+    normalize = _normalizer(language, base)
+    added: list[Pattern] = []
+    for lexicon in lexicons:
+        added += lx.lexicon_patterns(lexicon, base.patterns, needs_target, normalize)[0]
+    return _compile(language, base.version, base.patterns, base.markers, tuple(added))
+
+
+def _normalizer(language: str, base: PatternSet) -> Callable[[str], frozenset[str]]:
+    """The roots of an exact word, so a lexicon word can be seen to tie with a hand-written root
+    (English only: the Indonesian morphology is too heavy to load twice)."""
+    if language != "en":
+        return _itself
+    from warta.events.morphology import EnglishMorphology
+
+    return EnglishMorphology(base.lemmas).lemmas
+
+
+def _itself(word: str) -> frozenset[str]:
+    return frozenset((word,))
 
 
 def parse_patterns(path: Traversable, language: str, ontology: Ontology) -> PatternSet:
     """Parse and check one pattern file; every problem names file:line."""
+    return _parse_file(path, language, ontology)[0]
+
+
+def _parse_file(path: Traversable, language: str,
+                ontology: Ontology) -> tuple[PatternSet, bool | list[str]]:
+    """The pattern set of one file and its top-level needs_target default."""
     text = path.read_text(encoding="utf-8")
     try:
         data = tomllib.loads(text)
@@ -117,7 +165,7 @@ def parse_patterns(path: Traversable, language: str, ontology: Ontology) -> Patt
         where = lines[number] if number < len(lines) else None
         patterns.append(_parse_entry(entry, version, ontology, str(path), where, needs_target))
     markers = _parse_markers(data.get("markers", {}), str(path))
-    return _compile(language, version, tuple(patterns), markers)
+    return _compile(language, version, tuple(patterns), markers), needs_target
 
 
 def _entry_lines(text: str) -> list[int]:
@@ -175,19 +223,27 @@ def parse_phrase(phrase: str) -> tuple[Element, ...]:
                 raise ValueError(f"bad gap {part!r} in {phrase!r} (a phrase cannot start with one)")
             elements.append(Element(gap=int(gap) if gap else DEFAULT_GAP))
             continue
-        options = [o for o in part.split("|") if o]
-        if not options:
-            raise ValueError(f"empty element in {phrase!r}")
-        words = frozenset(o[1:] for o in options if o.startswith("="))
-        lemmas = frozenset(o for o in options if not o.startswith("="))
-        if any(not w for w in words):
-            raise ValueError(f"'=' needs a word in {phrase!r}")
-        elements.append(Element(lemmas=lemmas, words=words))
+        try:
+            elements.append(_element(part))
+        except ValueError as exc:
+            raise ValueError(f"{exc} in {phrase!r}") from None
     if not elements:
         raise ValueError("empty phrase")
     if elements[-1].gap:
         raise ValueError(f"phrase {phrase!r} ends with a gap")
     return tuple(elements)
+
+
+@lru_cache(maxsize=65536)
+def _element(part: str) -> Element:
+    """One element; cached, because a lexicon repeats a verb's alternatives in every row."""
+    options = [o for o in part.split("|") if o]
+    if not options:
+        raise ValueError("empty element")
+    words = frozenset(o[1:] for o in options if o.startswith("="))
+    if any(not w for w in words):
+        raise ValueError("'=' needs a word")
+    return Element(lemmas=frozenset(o for o in options if not o.startswith("=")), words=words)
 
 
 def _parse_markers(raw: object, path: str) -> Markers:
@@ -203,10 +259,10 @@ def _parse_markers(raw: object, path: str) -> Markers:
 
 
 def _compile(language: str, version: str, patterns: tuple[Pattern, ...],
-             markers: Markers) -> PatternSet:
+             markers: Markers, lexicon: tuple[Pattern, ...] = ()) -> PatternSet:
     by_lemma: dict[str, list[tuple[Pattern, tuple[Element, ...]]]] = {}
     by_word: dict[str, list[tuple[Pattern, tuple[Element, ...]]]] = {}
-    for pattern in patterns:
+    for pattern in (*patterns, *lexicon):  # hand-written first: the matcher keeps the first of equals
         for phrase in pattern.phrases:
             for lemma in phrase[0].lemmas:
                 by_lemma.setdefault(lemma, []).append((pattern, phrase))
@@ -215,7 +271,7 @@ def _compile(language: str, version: str, patterns: tuple[Pattern, ...],
     for table in (by_lemma, by_word):
         for entries in table.values():
             entries.sort(key=lambda item: -len(item[1]))  # longest phrase first
-    return PatternSet(language, version, patterns, markers, by_lemma, by_word)
+    return PatternSet(language, version, patterns, markers, by_lemma, by_word, lexicon)
 
 
 def codes_covered(sets: Iterable[PatternSet]) -> set[str]:

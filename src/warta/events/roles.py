@@ -86,7 +86,7 @@ class Roles:
             if before in self.m["noun_markers"] or before.isdigit():
                 return True
         word = self._previous_word(view, first)
-        if word in self.m["purpose"] or word in self.m["hypothetical"]:
+        if word in self.m["purpose"] or word in self.m["hypothetical"] or word in self.m["intent"]:
             return False  # "untuk menyerang", "to attack", "akan menyerang": verbs
         return word in self.m["object_preps"] or word in self.m["locative"]
 

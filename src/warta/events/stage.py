@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from warta.article import Article
-from warta.events.coder import LanguageCoder
+from warta.events.coder import LanguageCoder, Parser
 from warta.events.matcher import Matcher
+from warta.events.model import EventModel
 from warta.events.morphology import EnglishMorphology, IndonesianMorphology
 from warta.events.ontology import Ontology
 from warta.events.patterns import PATTERN_FILE, PatternSet, load_patterns
+from warta.events.tokens import SentenceView
 from warta.lang import language_dir
 from warta.settings import Settings
 
 
-def build_coders(languages: tuple[str, ...], ontology: Ontology | None = None) -> dict[str, LanguageCoder]:
+def build_coders(languages: tuple[str, ...], ontology: Ontology | None = None,
+                 use_parser: bool = True, use_model: bool = True) -> dict[str, LanguageCoder]:
     """One coder per loaded language that ships an events.toml; loaded once per pipeline."""
     ontology = ontology or Ontology.load()
     coders = {}
@@ -20,8 +23,27 @@ def build_coders(languages: tuple[str, ...], ontology: Ontology | None = None) -
         if not language_dir(code).joinpath(PATTERN_FILE).is_file():
             continue
         patterns = load_patterns(code, ontology)
-        coders[code] = LanguageCoder(patterns, Matcher(patterns, _morphology(patterns)), ontology)
+        parser = sentence_parser(code) if use_parser else None
+        model = EventModel.load(code) if use_model else None
+        coders[code] = LanguageCoder(patterns, Matcher(patterns, _morphology(patterns)), ontology, parser,
+                                     model)
     return coders
+
+
+def sentence_parser(lang: str) -> Parser | None:
+    """A parser over the coder's tokens for `lang`, loaded now (once per pipeline); None when
+    warta ships no parser for it."""
+    from warta.syntax.parse import LANGS, load_parser, run_pipeline
+
+    if lang not in LANGS:
+        return None
+    nlp = load_parser(lang)
+
+    def parse(view: SentenceView) -> object:
+        tokens = view.tokens
+        spaces = [i + 1 < len(tokens) and tokens[i + 1].start > t.end for i, t in enumerate(tokens)]
+        return run_pipeline(nlp, [t.text for t in tokens], spaces)
+    return parse
 
 
 def _morphology(patterns: PatternSet) -> IndonesianMorphology | EnglishMorphology:
@@ -38,7 +60,7 @@ class EventStage:
     provides: tuple[str, ...] = ("events",)
 
     def __init__(self, settings: Settings) -> None:
-        self.coders = build_coders(settings.languages)
+        self.coders = build_coders(settings.languages, use_parser=settings.use_parser)
 
     def __call__(self, article: Article) -> Article:
         coder = self.coders.get(article.lang or "")

@@ -1,0 +1,52 @@
+"""The event model: shipped, loaded once, trained only on look parts, deciding lexicon triggers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import warta
+from warta.errors import DataFileError
+from warta.events.devsets import DEV_SETS
+from warta.events.model import EventModel
+from warta.events.split import part_of, record_key
+from warta.events.train import TRAIN_SETS, training_sets
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_shipped_model_loads_and_names_what_it_was_trained_on(lang: str) -> None:
+    model = EventModel.load(lang)
+    assert model is not None
+    assert 0.05 < model.threshold < 0.95
+    assert len(model.weights) > 200
+    assert 0.0 < model.probability(["bias"]) < 1.0
+
+
+def test_a_malformed_model_file_names_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "events-id-1.json"
+    bad.write_text(json.dumps({"name": "x", "weights": [1, 2]}), encoding="utf-8")
+    with pytest.raises(DataFileError, match="events-id-1.json"):
+        EventModel.load("id", bad)
+
+
+def test_training_never_reads_a_measure_part(shared_data: Path) -> None:
+    for lang in TRAIN_SETS:
+        for devset in training_sets(lang):
+            records = list(devset.records(shared_data, "look" if devset.split else None))
+            assert records
+            if devset.split:
+                assert all(part_of(record_key({**r, "id": r["id"].removesuffix("-en")})) == "look"
+                           for r in records)
+    assert {d.name for d in DEV_SETS if not d.split} >= {"id_panl_train", "id_panl_train_en"}
+
+
+def test_a_model_event_names_the_model_and_its_score(pipeline: warta.Pipeline) -> None:
+    article = pipeline.analyze({"text": "Pasukan Ethiopia menyerbu Mogadishu, ibu kota Somalia, pada Selasa.",
+                                "lang": "id"})
+    decided = [e for e in article.events if e.rule.startswith("events-id-")]
+    for event in decided:
+        score = float(event.rule.rsplit("p=", 1)[1])
+        assert event.confidence == pytest.approx(score, abs=0.01)
+    assert any(e.root in ("18", "19", "17") for e in article.events), article.events
