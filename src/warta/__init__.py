@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from warta.article import ActorMention, Article, Event, RawDocument, Removal, Sentence
+from warta.article import ActorMention, Article, Event, Failure, RawDocument, Removal, Sentence
 from warta.errors import WartaError
-from warta.ingest.readers import Failure
 from warta.pipeline import ErrorHandler, Pipeline
 from warta.settings import Settings
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from scale_helpers import snapshot
 
-from warta.article import Article, RawDocument
-from warta.ingest.readers import Failure, read_paths
+from warta.article import Article, Failure, RawDocument
+from warta.ingest.readers import read_paths
 from warta.scale.executors import InlineExecutor, Outcome, PoolExecutor
 from warta.scale.ingest import ingest_parallel, plan_workers
 from warta.settings import Settings

@@ -16,8 +16,7 @@ from typing import Any, TypeVar, cast
 
 import duckdb
 
-from warta.article import RawDocument
-from warta.ingest.readers import Failure
+from warta.article import Failure, RawDocument
 from warta.pipeline import Pipeline
 from warta.store import Store
 from warta.store.ingest import ingest

@@ -22,8 +22,9 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from warta.article import Failure
 from warta.errors import WartaError
-from warta.ingest.readers import Failure, expand_paths, kind_of, read_paths
+from warta.ingest.readers import expand_paths, kind_of, read_paths
 from warta.pipeline import Pipeline
 from warta.scale.ingest import run_ingest, scale_settings
 from warta.settings import Settings

@@ -25,9 +25,8 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, Protocol
 
-from warta.article import Article, RawDocument
+from warta.article import Article, Failure, RawDocument
 from warta.errors import PipelineError, WartaError
-from warta.ingest.readers import Failure
 from warta.pipeline import Pipeline
 from warta.settings import Settings
 

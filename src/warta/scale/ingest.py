@@ -14,8 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from warta.article import Article, RawDocument
-from warta.ingest.readers import Failure
+from warta.article import Article, Failure, RawDocument
 from warta.pipeline import Pipeline
 from warta.scale.executors import Chunk, Executor, Outcome, cpu_count, make_executor
 from warta.settings import Settings

@@ -13,8 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 import warta
-from warta.article import Article, RawDocument
-from warta.ingest.readers import Failure
+from warta.article import Article, Failure, RawDocument
 from warta.pipeline import Pipeline
 from warta.store.records import raw_hash
 from warta.store.store import Provenance, Store

@@ -105,7 +105,13 @@ def mention_rows(article: Article, key: str, versions: str) -> list[Row]:
 
 
 def actor_country(actor: EventActor, mentions: tuple[ActorMention, ...]) -> tuple[str | None, str | None]:
-    """(country, role) of an event actor: from the mention at its span, else from its code."""
+    """(country, role) of an event actor: as the coder gave them (from its mention).
+
+    An actor with neither (an article built by hand, or read from a shard written before event
+    actors carried them) falls back to the mention at its span, then to its code.
+    """
+    if actor.country is not None or actor.role is not None:
+        return actor.country, actor.role
     for mention in mentions:
         if mention.start == actor.start and mention.end == actor.end and mention.code == actor.code:
             return mention.country, mention.role

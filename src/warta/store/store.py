@@ -16,8 +16,7 @@ from typing import Any
 
 import duckdb
 
-from warta.article import Article
-from warta.ingest.readers import Failure
+from warta.article import Article, Failure
 from warta.store import queries
 from warta.store.connect import connect, describe_error
 from warta.store.errors import StoreError
