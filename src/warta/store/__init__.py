@@ -9,6 +9,9 @@
 from __future__ import annotations
 
 from warta.store.errors import StoreError
-from warta.store.store import DEFAULT_DB, AddResult, Provenance, QueryResult, Store
+from warta.store.filters import EventFilter
+from warta.store.reads import Page, QueryResult, Reader
+from warta.store.store import DEFAULT_DB, AddResult, Provenance, Store
 
-__all__ = ["DEFAULT_DB", "AddResult", "Provenance", "QueryResult", "Store", "StoreError"]
+__all__ = ["DEFAULT_DB", "AddResult", "EventFilter", "Page", "Provenance", "QueryResult", "Reader", "Store",
+           "StoreError"]
