@@ -33,8 +33,8 @@ import httpx
 
 import warta
 from warta.ingest.readers import read_paths
+from warta.scale.ingest import ingest
 from warta.store import Store
-from warta.store.ingest import ingest
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "src" / "warta" / "data" / "sample"

@@ -16,8 +16,8 @@ from typing import Any, TypeVar, cast
 
 from warta.article import Failure, RawDocument
 from warta.pipeline import Pipeline
+from warta.scale.ingest import ingest
 from warta.store import Reader, Store
-from warta.store.ingest import ingest
 from warta.store.tone import ToneScorer
 
 T = TypeVar("T")
