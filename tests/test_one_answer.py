@@ -21,10 +21,10 @@ from typer.testing import CliRunner
 
 import warta
 from api.servicedata import sample_articles
-from warta.api import create_app
 from warta.cli.main import app as cli_app
 from warta.settings import Settings
 from warta.store import Store
+from warta.web import create_app
 
 Pair = tuple[str, str, int]
 

@@ -10,9 +10,9 @@ from fastapi import APIRouter
 from fastapi.testclient import TestClient
 
 import warta
-from warta.api import create_app
 from warta.api.guards import CONTENT_SECURITY_POLICY, TokenBuckets, token_matches
 from warta.settings import Settings
+from warta.web import create_app
 
 from .servicedata import TOKEN, XSS
 

@@ -10,9 +10,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-import warta
 from warta.article import Failure, RawDocument
 from warta.pipeline import Pipeline
+from warta.version import __version__
 
 # 200 records per transaction: ~0.5 s of pipeline work, so a kill loses little, while the fixed cost
 # of a DuckDB commit (a WAL fsync) stays under a few percent of the batch.
@@ -60,7 +60,7 @@ def pipeline_versions(pipeline: Pipeline) -> dict[str, str]:
     rule sets it holds are searched a few levels deep (events: `coders[lang].patterns.version`).
     These strings are stored beside every row the run writes.
     """
-    out = {"warta": warta.__version__}
+    out = {"warta": __version__}
     for stage in pipeline.stages:
         found = _find_versions(stage, depth=3)
         if found:
