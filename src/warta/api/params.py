@@ -14,6 +14,7 @@ from warta.store.filters import MODALITIES, UNITS, Unit
 Opt = str | None  # every filter arrives as text: a form's empty field means "no filter"
 
 CODE = r"^[A-Za-z0-9]{1,15}$"  # CAMEO actor and event codes are short and alphanumeric
+BY = "^(week|month)$"  # the periods a dyad is shown by (a day is too fine for a chart)
 _CODE = re.compile(CODE)
 _DIGITS = re.compile(r"^[0-9]{2,4}$")
 _ROOT = re.compile(r"^[0-9]{2}$")

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
-from warta.api.params import CODE, event_filter, event_unit
+from warta.api.params import BY, CODE, event_filter, event_unit
 from warta.api.state import AppState, app_state
 from warta.relations.stored import stored_dyad
 from warta.store import EventFilter, Reader
@@ -88,7 +88,7 @@ def get_dyads(
 def get_dyad(
     store: Db, state: Annotated[AppState, Depends(app_state)],
     a: Annotated[str, Path(pattern=CODE)], b: Annotated[str, Path(pattern=CODE)],
-    by: Annotated[str, Query(pattern="^(week|month)$")] = "month",
+    by: Annotated[str, Query(pattern=BY)] = "month",
     since: dt.date | None = None, until: dt.date | None = None,
 ) -> dict[str, Any]:
     """Counts by quad class and mean Goldstein per period and direction, trend verdicts, evidence."""

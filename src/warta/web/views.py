@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from warta.api.analyze import analyze_payload
-from warta.api.params import CODE, event_filter
+from warta.api.params import BY, CODE, event_filter
 from warta.api.reads import Db, Units, dyad_report, page_bounds
 from warta.api.state import AppState, app_state
 from warta.relations.series import QUAD_NAMES
@@ -121,7 +121,7 @@ def dyad_chooser(request: Request, store: Db, unit: Units,
 @router.get("/ui/dyads/{a}/{b}")
 def dyad_page(request: Request, store: Db, state: State,
               a: Annotated[str, Path(pattern=CODE)], b: Annotated[str, Path(pattern=CODE)],
-              by: Annotated[str, Query(pattern="^(week|month)$")] = "month") -> HTMLResponse:
+              by: Annotated[str, Query(pattern=BY)] = "month") -> HTMLResponse:
     """Cooperation vs conflict and mean Goldstein over time, trend verdicts, evidence sentences."""
     a, b = a.upper(), b.upper()
     if a == b:
