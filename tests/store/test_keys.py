@@ -12,7 +12,8 @@ from warta.store import store as store_module
 
 GROWING = ("articles", "events", "stories", "story_articles", "minhashes")
 # The columns a version 1 database had, where later migrations added some.
-V1_COLUMNS = {"story_articles": "* EXCLUDE (story_day)", "events": "* EXCLUDE (reporter_start, reporter_end)"}
+V1_COLUMNS = {"story_articles": "* EXCLUDE (story_day)",
+              "events": "* EXCLUDE (reporter_country, reporter_role, reporter_start, reporter_end)"}
 
 
 def primary_keys(store: Store) -> set[str]:

@@ -146,10 +146,6 @@ def event_rows(article: Article, key: str, story_id: str, versions: str,
             "story_event_id": story_event_id(story_id, event), "idx": index, "code": event.code,
             "root": event.root, "name": event.name, "quad_class": event.quad_class,
             "goldstein": event.goldstein, "plover": event.plover,
-            "reporter_code": event.reporter.code if event.reporter else None,
-            "reporter_text": event.reporter.text if event.reporter else None,
-            "reporter_start": event.reporter.start if event.reporter else None,
-            "reporter_end": event.reporter.end if event.reporter else None,
             "trigger_text": event.trigger.text, "trigger_start": event.trigger.start,
             "trigger_end": event.trigger.end, "sentence_start": event.sentence.start,
             "sentence_end": event.sentence.end,
@@ -159,5 +155,6 @@ def event_rows(article: Article, key: str, story_id: str, versions: str,
         }
         row.update(_actor_fields("source", event.source, article.actors))
         row.update(_actor_fields("target", event.target, article.actors))
+        row.update(_actor_fields("reporter", event.reporter, article.actors))
         rows.append(row)
     return rows
