@@ -147,8 +147,8 @@ def measure_write(warc: Path) -> dict[str, Any]:
     """
     from warta.ingest.readers import read_paths
     from warta.pipeline import Pipeline
+    from warta.scale.summary import BATCH_SIZE, pipeline_versions
     from warta.store import Store
-    from warta.store.ingest import BATCH_SIZE, pipeline_versions
     from warta.store.tone import ToneScorer
 
     pipeline = Pipeline()
@@ -237,8 +237,8 @@ def measure_prefilter(docs: list[Any], langs: dict[str | None, str | None]) -> d
 def measure_analyze(warc: Path, workers: int) -> dict[str, Any]:
     from warta.ingest.readers import read_paths
     from warta.scale.executors import InlineExecutor, PoolExecutor
+    from warta.scale.summary import IngestSummary, batched
     from warta.settings import Settings
-    from warta.store.ingest import IngestSummary, batched
 
     settings = Settings(workers=workers)
     executor: InlineExecutor | PoolExecutor = (
@@ -266,10 +266,9 @@ def measure_ingest(warc: Path, workers: int) -> dict[str, Any]:
     from warta.ingest.readers import read_paths
     from warta.pipeline import Pipeline
     from warta.scale.executors import PoolExecutor
-    from warta.scale.ingest import ingest_parallel
+    from warta.scale.ingest import ingest, ingest_parallel
     from warta.settings import Settings
     from warta.store import Store
-    from warta.store.ingest import ingest
     from warta.store.tone import ToneScorer
 
     with tempfile.TemporaryDirectory() as folder:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 import warta
-from warta.article import Article, RawDocument
+from warta.article import Article, Failure, RawDocument
 from warta.errors import InputError, PipelineError
-from warta.ingest.readers import Failure
 from warta.pipeline import Pipeline, build_stages, check_stages
 from warta.settings import Settings
 

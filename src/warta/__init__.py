@@ -9,15 +9,27 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from warta.article import ActorMention, Article, Event, RawDocument, Removal, Sentence
+from warta.article import ActorMention, Article, Event, Failure, RawDocument, Removal, Sentence
 from warta.errors import WartaError
-from warta.ingest.readers import Failure
 from warta.pipeline import ErrorHandler, Pipeline
 from warta.settings import Settings
+from warta.version import __version__
 
-__version__ = "0.1.0"
-__all__ = ["ActorMention", "Article", "Event", "Failure", "Pipeline", "RawDocument", "Removal",
-           "Sentence", "Settings", "WartaError", "analyze", "pipe"]
+__all__ = [
+    "ActorMention",
+    "Article",
+    "Event",
+    "Failure",
+    "Pipeline",
+    "RawDocument",
+    "Removal",
+    "Sentence",
+    "Settings",
+    "WartaError",
+    "__version__",
+    "analyze",
+    "pipe",
+]
 
 
 def analyze(raw: str | bytes | dict[str, object] | RawDocument, url: str | None = None,

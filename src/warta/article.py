@@ -32,6 +32,20 @@ class RawDocument:
 
 
 @dataclass(frozen=True, slots=True)
+class Failure:
+    """A record that could not be read or analysed; reported and skipped, the batch goes on.
+
+    It lives beside `RawDocument` because every layer passes it on (readers make it, the pipeline
+    adds its own, the store keeps it in `skipped`), so no layer has to import a higher one for it.
+    `filtered` marks a record skipped on purpose (the language filter): counted, not quarantined.
+    """
+
+    origin: str
+    reason: str
+    filtered: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Removal:
     """A piece of the raw page that cleaning cut, and why."""
 
@@ -74,10 +88,18 @@ class ActorMention:
 
 @dataclass(frozen=True, slots=True)
 class EventActor:
+    """One side of an event: the mention's span and code, with the country and role it was given.
+
+    `country` and `role` come from the `ActorMention` the coder used, so the store need not look
+    the mention up again; None when an article was built without them (older shards, hand-made).
+    """
+
     code: str
     text: str
     start: int
     end: int
+    country: str | None = None
+    role: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,3 +169,33 @@ class Article:
         for key in ("sentences", "removed", "actors", "events", "warnings"):
             out[key] = list(out[key])
         return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        """The inverse of `to_dict` (the raw input is not part of the contract, so it stays None).
+
+        Shards and the API read articles back through this one mapping; unknown keys are an error,
+        so a contract change cannot pass silently.
+        """
+        fields = dict(data)
+        fields.update(
+            dateline=Dateline(**data["dateline"]) if data.get("dateline") else None,
+            sentences=tuple(Sentence(**s) for s in data.get("sentences", ())),
+            removed=tuple(Removal(**r) for r in data.get("removed", ())),
+            actors=tuple(ActorMention(**m) for m in data.get("actors", ())),
+            events=tuple(_event_from_dict(e) for e in data.get("events", ())),
+            warnings=tuple(data.get("warnings", ())),
+        )
+        return cls(**fields)
+
+
+def _actor_from_dict(value: dict[str, Any] | None) -> EventActor | None:
+    return EventActor(**value) if value else None
+
+
+def _event_from_dict(value: dict[str, Any]) -> Event:
+    fields = dict(value)
+    fields.update(source=_actor_from_dict(value.get("source")), target=_actor_from_dict(value.get("target")),
+                  reporter=_actor_from_dict(value.get("reporter")), trigger=Trigger(**value["trigger"]),
+                  sentence=Sentence(**value["sentence"]))
+    return Event(**fields)

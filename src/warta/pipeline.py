@@ -11,11 +11,11 @@ from typing import Protocol
 
 from warta.actors.ner import NerTagger
 from warta.actors.stage import ActorStage
-from warta.article import Article, RawDocument
+from warta.article import Article, Failure, RawDocument
 from warta.clean.stage import CleanStage
 from warta.errors import InputError, PipelineError, WartaError
 from warta.events.stage import EventStage
-from warta.ingest.readers import Failure, raw_from_record, sniff_kind
+from warta.ingest.readers import raw_from_record, sniff_kind
 from warta.language.filter import LanguageFilter, LanguageFiltered, LanguagePrefilter
 from warta.language.stage import LanguageStage, SentenceStage
 from warta.settings import Settings

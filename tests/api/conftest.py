@@ -9,8 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 import warta
-from warta.api import create_app
 from warta.settings import Settings
+from warta.web import create_app
 
 from .servicedata import TOKEN, build_sample_db
 

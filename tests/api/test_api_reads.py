@@ -18,8 +18,17 @@ def events(client: TestClient, **params: object) -> dict:
     return response.json()
 
 
-def test_events_page_has_rows_with_evidence(client: TestClient) -> None:
+def test_events_are_story_events_by_default(client: TestClient) -> None:
     page = events(client)
+    assert page["unit"] == "stories"
+    assert page["total"] == 34  # 11 asserted or reported kinds x 3 stories + the hostile one
+    row = page["events"][0]
+    assert row["num_mentions"] == 1 and row["sentence"] and row["first_article"]
+    assert events(client, modality="hypothetical")["total"] == 0  # mentions, never story events
+
+
+def test_events_page_has_rows_with_evidence(client: TestClient) -> None:
+    page = events(client, unit="mentions")
     assert page["total"] == 37  # 12 event kinds x 3 reports + the hostile one
     row = page["events"][0]
     assert row["sentence"][row["trigger_start"]:row["trigger_end"]] == row["trigger_text"]
@@ -31,21 +40,22 @@ def test_events_page_has_rows_with_evidence(client: TestClient) -> None:
 def test_filters_narrow_the_rows(client: TestClient) -> None:
     assert events(client, actor="USA")["total"] == 6
     assert {e["source_code"] for e in events(client, source="USA")["events"]} == {"USA"}
-    assert events(client, dyad="RUS-PRK")["total"] == 28
-    assert events(client, dyad="prk,rus")["total"] == 28
+    assert events(client, dyad="RUS-PRK")["total"] == 25
+    assert events(client, dyad="RUS-PRK", unit="mentions")["total"] == 28
+    assert events(client, dyad="prk,rus", unit="mentions")["total"] == 28
     assert {e["code"] for e in events(client, code="057")["events"]} == {"057"}
     assert {e["root"] for e in events(client, root="07")["events"]} == {"07"}
     assert {e["quad_class"] for e in events(client, quad_class=4)["events"]} == {4}
-    assert events(client, modality="hypothetical")["total"] == 3
+    assert events(client, modality="hypothetical", unit="mentions")["total"] == 3
     dated = events(client, since="2023-09-01", until="2023-09-30")["events"]
-    assert dated and all(e["date"].startswith("2023-09") for e in dated)
+    assert dated and all(e["day"].startswith("2023-09") for e in dated)
     assert events(client, q="signed AGREEMENT")["total"] == 9
     assert events(client, q="100%_")["total"] == 0  # wildcards are literal
     assert events(client, article="test-xss")["total"] == 1
 
 
 def test_pagination_walks_every_row_once(client: TestClient) -> None:
-    seen, url = [], "/events?limit=7"
+    seen, url = [], "/events?limit=7&unit=mentions"
     while url:
         page = client.get(url).json()
         seen += [e["event_id"] for e in page["events"]]
@@ -56,14 +66,14 @@ def test_pagination_walks_every_row_once(client: TestClient) -> None:
 def test_bad_filters_are_422(client: TestClient) -> None:
     for params in ({"quad_class": 5}, {"since": "yesterday"}, {"modality": "rumoured"},
                    {"actor": "RUS; DROP TABLE events"}, {"dyad": "RUS"}, {"code": "abc"},
-                   {"limit": 0}, {"limit": 21}, {"offset": -1}):
+                   {"limit": 0}, {"limit": 21}, {"offset": -1}, {"unit": "bogus"}):
         response = client.get("/events", params=params)
         assert response.status_code == 422, params
         assert response.json()["error"]["status"] == 422
 
 
 def test_blank_filters_mean_no_filter(client: TestClient) -> None:
-    assert events(client, actor="", since="", quad_class="")["total"] == 37
+    assert events(client, actor="", since="", quad_class="", unit="")["total"] == 34
 
 
 def test_dyad_series_verdict_and_evidence(client: TestClient) -> None:
@@ -72,12 +82,12 @@ def test_dyad_series_verdict_and_evidence(client: TestClient) -> None:
     months = [p["start"] for p in report["directions"]["RUS→PRK"]]
     assert months[0] == "2023-07-01" and months[-1] == "2024-01-01"
     assert report["trend"]["RUS→PRK"]["verdict"] == "closer"
-    assert report["trend"]["both"]["level"] == "cooperative"
+    assert report["level"]["both"]["verdict"] == "cooperative"
     assert report["totals"]["3"] == report["totals"]["4"] == 0
     assert report["mean_goldstein"] > 0
-    assert len(report["evidence"]) == report["mentions"] == 28
-    assert report["events"] == 28 - 3  # the three hypothetical reports are evidence, not events
-    assert all(e["sentence"] and e["article_key"] for e in report["evidence"])
+    assert len(report["mentions"]) == 28
+    assert len(report["evidence"]) == report["events"] == 28 - 3  # hypothetical reports are not events
+    assert all(e["sentence"] and e["article_key"] for e in report["mentions"])
 
 
 def test_dyad_against_the_us_is_conflictual(client: TestClient) -> None:
@@ -98,7 +108,8 @@ def test_article_by_key_and_by_id(client: TestClient) -> None:
     assert article["events"][0]["code"] == "042"
     assert article["text"][article["events"][0]["trigger"]["start"]:
                            article["events"][0]["trigger"]["end"]] == "visited"
-    assert client.get(f"/articles/{article['key']}").json()["id"] == "test-xss"
+    key = events(client, article="test-xss", unit="mentions")["events"][0]["article_key"]
+    assert client.get(f"/articles/{key}").json() == article
     missing = client.get("/articles/nope")
     assert missing.status_code == 404 and "nope" in missing.json()["error"]["message"]
 
@@ -106,6 +117,8 @@ def test_article_by_key_and_by_id(client: TestClient) -> None:
 def test_actors_by_mentions(client: TestClient) -> None:
     actors = client.get("/actors").json()["actors"]
     assert [a["code"] for a in actors][:2] == ["PRK", "RUS"]
+    assert actors[0]["events"] == 31  # story events with PRK on either side: 25 with RUS, 3 USA, 3 JPN
+    assert client.get("/actors?unit=mentions").json()["actors"][0]["events"] == 31
     assert client.get("/actors?prefix=US").json()["actors"][0]["code"] == "USA"
 
 
@@ -123,8 +136,4 @@ def test_the_api_and_warta_dyad_judge_a_dyad_alike(client: TestClient, tmp_path:
     assert run.returncode == 0, run.stderr
     cli = json.loads(run.stdout)
     assert api["directions"] == cli["directions"]
-    assert {name: t["summary"] for name, t in api["trend"].items()} == \
-           {name: t["summary"] for name, t in cli["trend"].items()}
-    assert {name: t["level"] for name, t in api["trend"].items()} == \
-           {name: lv["verdict"] for name, lv in cli["level"].items()}
-    assert api["events"] == len(cli["evidence"]) + cli["undated_events"]
+    assert {k: v for k, v in api.items() if k != "mentions"} == cli  # one report, one JSON

@@ -10,9 +10,9 @@ from fastapi import APIRouter
 from fastapi.testclient import TestClient
 
 import warta
-from warta.api import create_app
 from warta.api.guards import CONTENT_SECURITY_POLICY, TokenBuckets, token_matches
 from warta.settings import Settings
+from warta.web import create_app
 
 from .servicedata import TOKEN, XSS
 
@@ -77,12 +77,13 @@ def test_pasted_hostile_page_never_becomes_markup(client: TestClient, payload: s
 
 
 def test_hostile_stored_article_is_escaped_everywhere(client: TestClient) -> None:
-    for url in ("/ui/articles/test-xss", "/ui/events?article=test-xss", "/", "/ui/dyads/RUS/PRK"):
+    for url in ("/ui/articles/test-xss", "/ui/events?article=test-xss",
+                "/ui/events?article=test-xss&unit=mentions", "/", "/ui/dyads/RUS/PRK"):
         response = client.get(url)
         assert response.status_code == 200, url
         assert_no_live_markup(response.text)
         assert XSS not in response.text
-    assert "&lt;b&gt;Evil&lt;/b&gt; Wire" in client.get("/ui/events?article=test-xss").text
+    assert "&lt;b&gt;Evil&lt;/b&gt; Wire" in client.get("/ui/events?article=test-xss&unit=mentions").text
 
 
 def test_json_layers_cannot_close_their_script_block(client: TestClient) -> None:

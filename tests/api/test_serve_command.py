@@ -33,9 +33,9 @@ def test_options_and_token_reach_the_app(tmp_path: Path, monkeypatch: pytest.Mon
 
     import uvicorn
 
-    import warta.api
+    import warta.web
 
-    monkeypatch.setattr(warta.api, "create_app", fake_create_app)
+    monkeypatch.setattr(warta.web, "create_app", fake_create_app)
     monkeypatch.setattr(uvicorn, "run", fake_run)
     monkeypatch.setenv(serve.TOKEN_ENV, "from-env")
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "x.duckdb"), "--port", "9123",

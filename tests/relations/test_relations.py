@@ -11,7 +11,7 @@ import pytest
 from warta.relations import DyadEvent, assess_level, assess_trend, dyad_series
 from warta.relations.plot import plot_dyad
 from warta.relations.stored import stored_dyad_events
-from warta.store import StoreError
+from warta.store import Reader, StoreError
 
 GOLDSTEIN = {1: 3.0, 2: 7.0, 3: -2.0, 4: -9.0}
 
@@ -94,6 +94,6 @@ def test_plot_writes_png_and_svg(tmp_path: Path) -> None:
 
 
 def test_a_failed_dyad_query_is_a_one_line_store_error() -> None:
-    with duckdb.connect() as conn, pytest.raises(StoreError, match="dyad query failed") as info:
-        stored_dyad_events(conn, "RUS", "PRK")  # no story_events here
+    with duckdb.connect() as conn, pytest.raises(StoreError, match="query failed") as info:
+        stored_dyad_events(Reader(conn), "RUS", "PRK")  # no story_events here
     assert "\n" not in str(info.value)

@@ -20,7 +20,7 @@ def reference_db(tmp_path_factory: pytest.TempPathFactory, sample_paths: list[st
     """The bundled corpus ingested by the store's own single-process `ingest`: the reference."""
     from warta.ingest.readers import read_paths
     from warta.pipeline import Pipeline
-    from warta.store.ingest import ingest
+    from warta.scale.ingest import ingest
 
     db = tmp_path_factory.mktemp("reference") / "reference.duckdb"
     with Store(db) as store:

@@ -13,9 +13,9 @@ from scale_helpers import snapshot
 from warta.ingest.readers import read_paths
 from warta.scale.cluster import DaskExecutor
 from warta.scale.ingest import ingest_parallel
+from warta.scale.summary import IngestSummary
 from warta.settings import Settings
 from warta.store import Store
-from warta.store.ingest import IngestSummary
 
 SETTINGS = Settings(dask="local[2]", chunk_size=3)
 BATCH = 5

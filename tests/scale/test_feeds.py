@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from scale_helpers import SAMPLE
 
-from warta.article import RawDocument
-from warta.ingest.readers import Failure, kind_of, read_paths
+from warta.article import Failure, RawDocument
+from warta.ingest.readers import kind_of, read_paths
 from warta.pipeline import Pipeline
 
 

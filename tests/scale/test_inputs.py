@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from scale_helpers import SAMPLE
 
-from warta.article import Article
+from warta.article import Article, Failure
 from warta.errors import InputError
-from warta.ingest.readers import Failure, expand_paths, read_paths
+from warta.ingest.readers import expand_paths, read_paths
 from warta.pipeline import Pipeline, build_stages
 from warta.settings import Settings
 

@@ -8,9 +8,9 @@ import pytest
 from scale_helpers import real_pages, write_warc
 from typer.testing import CliRunner
 
-from warta.article import RawDocument
+from warta.article import Failure, RawDocument
 from warta.cli.main import app
-from warta.ingest.readers import Failure, kind_of, read_paths
+from warta.ingest.readers import kind_of, read_paths
 from warta.pipeline import Pipeline
 from warta.store import Store
 

@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from scale_helpers import snapshot
 
-from warta.article import Article, RawDocument
-from warta.ingest.readers import Failure, read_paths
+from warta.article import Article, Failure, RawDocument
+from warta.ingest.readers import read_paths
 from warta.scale.executors import InlineExecutor, Outcome, PoolExecutor
 from warta.scale.ingest import ingest_parallel, plan_workers
+from warta.scale.summary import IngestSummary
 from warta.settings import Settings
 from warta.store import Store
-from warta.store.ingest import IngestSummary
 
 # Small chunks and batches so the 17 sample records make several chunks in flight and several commits.
 SETTINGS = Settings(workers=2, chunk_size=3)

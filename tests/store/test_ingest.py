@@ -15,8 +15,9 @@ from store_helpers import WIRE, WIRE_SPECS, corpus_records, make_article, repeat
 from support import REPO
 from warta.ingest.readers import read_paths
 from warta.pipeline import Pipeline
+from warta.scale.ingest import ingest
+from warta.scale.summary import pipeline_versions
 from warta.store import Store, StoreError
-from warta.store.ingest import ingest, pipeline_versions
 
 SAMPLE = REPO / "src" / "warta" / "data" / "sample"
 TABLES = ("articles", "actor_mentions", "events", "stories", "story_articles", "minhashes", "minhash_bands")

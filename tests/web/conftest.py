@@ -10,8 +10,8 @@ from fastapi.testclient import TestClient
 
 import warta
 from api.servicedata import build_sample_db
-from warta.api import create_app
 from warta.settings import Settings
+from warta.web import create_app
 
 
 @pytest.fixture(scope="session")

@@ -29,8 +29,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 import warta
 from api.servicedata import build_sample_db
 from warta.ingest.readers import read_paths
+from warta.scale.ingest import ingest
 from warta.store import Store
-from warta.store.ingest import ingest
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "src" / "warta" / "data" / "sample"

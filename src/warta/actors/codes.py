@@ -91,18 +91,3 @@ def check_code(code: str, loose: bool = False) -> str:
     if not (LOOSE_CODE_RE if loose else CODE_RE).match(code):
         raise ValueError(f"bad CAMEO code {code!r} (want groups of three capitals, e.g. RUSGOV)")
     return code
-
-
-def split_code(code: str, countries: frozenset[str]) -> tuple[str | None, str | None]:
-    """('RUS', 'MIL') for 'RUSMIL'; (None, 'GOV') for 'IGOUNOGOV'-style codes is not guessed."""
-    head = code[:3]
-    if head in countries:
-        return head, code[3:6] or None
-    if head == "---":
-        return None, code[3:6] or None
-    return None, None
-
-
-def compose_code(country: str | None, role: str | None) -> str:
-    """Country + role, with '---' for an unknown country as PETRARCH writes it."""
-    return (country or "---") + (role or "")

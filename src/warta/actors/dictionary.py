@@ -16,7 +16,6 @@ A malformed row raises `DataFileError` naming file:line.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -26,6 +25,7 @@ from warta.actors.codes import PERIODS_RE, parse_periods
 from warta.actors.phoenix import read_phoenix_actors, read_phoenix_agents
 from warta.errors import DataFileError
 from warta.lang import language_dir
+from warta.lang.datafile import DataFile
 
 KINDS = frozenset({"country", "seat", "igo", "org", "person", "group", "place"})
 PLACE_KINDS = frozenset({"country", "seat", "place"})  # names that say where, whatever else they do
@@ -190,11 +190,9 @@ def read_agent_tsv(text: str, path: str, lang: str, priority: int) -> list[Entry
 
 
 def read_grammar(text: str, path: str, lang: str) -> Grammar:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(path, None, f"not valid TOML: {exc}") from None
-    comp, coref, context = data.get("compose", {}), data.get("coref", {}), data.get("context", {})
+    toml = DataFile.parse(text, path)
+    comp, coref = toml.optional_table(toml.data, "compose"), toml.optional_table(toml.data, "coref")
+    context = toml.optional_table(toml.data, "context")
     return Grammar(
         lang=lang, order=comp.get("order", "role-first"), max_filler=int(comp.get("max_filler", 3)),
         coordinators=frozenset(comp.get("coordinators", ())),

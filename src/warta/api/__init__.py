@@ -1,5 +1,5 @@
-"""The HTTP service: `create_app(settings, db_path)` is the API and the dashboard in one app."""
+"""The HTTP API: `create_api(settings, db_path)`; `warta.web.create_app` adds the dashboard to it."""
 
-from warta.api.app import create_app
+from warta.api.app import create_api
 
-__all__ = ["create_app"]
+__all__ = ["create_api"]

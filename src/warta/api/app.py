@@ -1,4 +1,7 @@
-"""The service: `create_app(settings, db_path)` builds one FastAPI app with one Pipeline.
+"""The API: `create_api(settings, db_path)` builds one FastAPI app with one Pipeline.
+
+The dashboard is added on top by `warta.web.create_app` (the service `warta serve` runs): the
+dashboard uses the API's parameters and state, so the API must not know the dashboard.
 
 Middleware order, outermost first: security headers (so even a 413 or 429 carries the CSP),
 rate limit, body size limit, then FastAPI's own error handling.
@@ -12,7 +15,6 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from warta import __version__
 from warta.api import analyze, docs, ingest, reads
 from warta.api.db import Database
 from warta.api.errors import install_error_handlers
@@ -20,15 +22,16 @@ from warta.api.guards import BodyLimit, RateLimit, SecurityHeaders
 from warta.api.state import AppState
 from warta.pipeline import Pipeline
 from warta.settings import Settings
+from warta.version import __version__
 
 DESCRIPTION = ("Analyze Indonesian and English news into CAMEO actors and events; browse the "
                "event database and how relations between countries move. Reads are open; "
                "POST /ingest needs the bearer token.")
 
 
-def create_app(settings: Settings | None = None, db_path: Path | str | None = None,
+def create_api(settings: Settings | None = None, db_path: Path | str | None = None,
                pipeline: Pipeline | None = None) -> FastAPI:
-    """The app over the database at `db_path` (created when missing; None: /analyze only)."""
+    """The API over the database at `db_path` (created when missing; None: /analyze only)."""
     settings = settings or Settings()
     database = Database(Path(db_path)) if db_path is not None else None
     state = AppState(settings=settings, pipeline=pipeline or Pipeline(settings), db=database)
@@ -46,10 +49,6 @@ def create_app(settings: Settings | None = None, db_path: Path | str | None = No
     for module in (analyze, reads, ingest, docs):
         app.include_router(module.router)
     docs.mount_swagger_assets(app)
-
-    from warta.web import install_dashboard
-
-    install_dashboard(app)
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
     app.add_middleware(RateLimit, rate=settings.rate_limit_per_second, burst=settings.rate_limit_burst)
     app.add_middleware(SecurityHeaders)

@@ -1,7 +1,7 @@
 """The service's database: one `Store` (the one writer), a cursor per reading request.
 
 DuckDB lets one process write a file; inside it, one connection with a cursor per request thread
-is the supported way to read concurrently (`Store.reader()`). Writes (POST /ingest) take a lock,
+is the supported way to read concurrently (`Store.reading()`). Writes (POST /ingest) take a lock,
 so two ingest requests never interleave their transactions.
 """
 
@@ -14,13 +14,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-import duckdb
-
-from warta.article import RawDocument
-from warta.ingest.readers import Failure
+from warta.article import Failure, RawDocument
 from warta.pipeline import Pipeline
-from warta.store import Store
-from warta.store.ingest import ingest
+from warta.scale.ingest import ingest
+from warta.store import Reader, Store
 from warta.store.tone import ToneScorer
 
 T = TypeVar("T")
@@ -58,13 +55,10 @@ class Database:
         return value
 
     @contextmanager
-    def reader(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor of its own for one request; closed when the request is done."""
-        cursor = self.store.reader()
-        try:
-            yield cursor
-        finally:
-            cursor.close()
+    def reader(self) -> Iterator[Reader]:
+        """The store's read methods over a cursor of this request's own; closed when it is done."""
+        with self.store.reading() as reader:
+            yield reader
 
     def ingest(self, pipeline: Pipeline, raws: Sequence[RawDocument | Failure],
                pipeline_lock: threading.Lock) -> dict[str, Any]:

@@ -9,9 +9,9 @@ from pydantic import BaseModel, Field
 
 from warta.api.guards import token_matches
 from warta.api.state import AppState, app_state
-from warta.article import RawDocument
+from warta.article import Failure, RawDocument
 from warta.errors import WartaError
-from warta.ingest.readers import Failure, raw_from_record
+from warta.ingest.readers import raw_from_record
 
 router = APIRouter(tags=["ingest"])
 

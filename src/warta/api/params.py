@@ -4,27 +4,33 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from enum import StrEnum
 from typing import Annotated
 
 from fastapi import HTTPException, Query
 
-from warta.api.queries import EventFilter
+from warta.store import EventFilter
+from warta.store.filters import MODALITIES, UNITS, Unit
 
 Opt = str | None  # every filter arrives as text: a form's empty field means "no filter"
 
 CODE = r"^[A-Za-z0-9]{1,15}$"  # CAMEO actor and event codes are short and alphanumeric
+BY = "^(week|month)$"  # the periods a dyad is shown by (a day is too fine for a chart)
 _CODE = re.compile(CODE)
 _DIGITS = re.compile(r"^[0-9]{2,4}$")
 _ROOT = re.compile(r"^[0-9]{2}$")
 _DYAD = re.compile(r"^([A-Za-z0-9]{2,15})[-,/ ]([A-Za-z0-9]{2,15})$")
 
 
-class Modality(StrEnum):
-    asserted = "asserted"
-    reported = "reported"
-    hypothetical = "hypothetical"
-    negated = "negated"
+def event_unit(
+    unit: Annotated[Opt, Query(max_length=8, description="stories (default: one row per event per "
+                                       "story) or mentions (one row per article that reports it)")] = None,
+) -> Unit:
+    """FastAPI dependency: what an event is counted as; a form's empty field means the default."""
+    value = (unit or "").strip().lower() or "stories"
+    for known in UNITS:
+        if value == known:
+            return known
+    raise HTTPException(422, "unit must be stories or mentions")
 
 
 def parse_dyad(value: str | None) -> tuple[str, str] | None:
@@ -81,7 +87,7 @@ def event_filter(
     if quad and quad not in ("1", "2", "3", "4"):
         raise HTTPException(422, "quad_class must be 1, 2, 3 or 4")
     mode = (modality or "").strip().lower()
-    if mode and mode not in Modality.__members__:
+    if mode and mode not in MODALITIES:
         raise HTTPException(422, "modality must be asserted, reported, hypothetical or negated")
     return EventFilter(
         actor=_code("actor", actor), source=_code("source", source), target=_code("target", target),

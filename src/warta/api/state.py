@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from typing import Any
 
 from fastapi import Request
 
@@ -30,10 +29,6 @@ class AppState:
         """One article through the app's pipeline."""
         with self.analyze_lock:
             return self.pipeline.analyze(content, url=url, date=date, lang=lang)
-
-    def analyze_record(self, record: dict[str, Any]) -> Article:
-        with self.analyze_lock:
-            return self.pipeline.analyze(record)
 
 
 def app_state(request: Request) -> AppState:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass
 
 from warta.lang import language_dir
+from warta.lang.datafile import DataFile
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?")
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")
@@ -25,18 +25,22 @@ _TIME = re.compile(r"\b(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*(?:([ap])\.?m\.?\b
 class DateNames:
     months: dict[str, int]
     timezones: dict[str, str]
+    versions: tuple[str, ...] = ()  # each dates.toml's version, stamped on the rows it helped date
 
 
 def load_date_names(languages: tuple[str, ...]) -> DateNames:
+    """Month names and time zones of every language; a malformed file fails naming file:line."""
     months: dict[str, int] = {}
     zones: dict[str, str] = {}
+    versions: list[str] = []
     for code in languages:
         path = language_dir(code).joinpath("dates.toml")
         if path.is_file():
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-            months.update({k.casefold(): int(v) for k, v in data.get("months", {}).items()})
-            zones.update({k.casefold(): str(v) for k, v in data.get("timezones", {}).items()})
-    return DateNames(months, zones)
+            toml = DataFile.read(path, f"warta/lang/{code}/dates.toml")
+            months.update({k.casefold(): v for k, v in toml.mapping(toml.data, "months", int).items()})
+            zones.update({k.casefold(): v for k, v in toml.mapping(toml.data, "timezones", str).items()})
+            versions += [toml.version] if toml.version else []
+    return DateNames(months, zones, tuple(versions))
 
 
 def _valid(year: int, month: int, day: int) -> dt.date | None:

@@ -7,12 +7,12 @@ knows how titles are put together ("Headline - Site", "Site: Headline", "Headlin
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from warta.errors import DataFileError
 from warta.lang import language_dir
+from warta.lang.datafile import DataFile
 
 # Separators between a headline and the site name or rubric; ": " only counts for a site name.
 _TITLE_SEPARATOR = re.compile(r"\s+[-–—|:•·»]\s+|\s*[|•·»]\s*|\s*::\s*|:\s+")
@@ -34,6 +34,7 @@ class MetadataRules:
     author_strip: tuple[re.Pattern[str], ...]
     author_label: re.Pattern[str]
     sources: dict[str, str]
+    versions: tuple[str, ...] = ()  # each metadata.toml's version
 
 
 def _compile_all(patterns: list[str], where: str) -> list[re.Pattern[str]]:
@@ -52,21 +53,20 @@ def load_metadata_rules(languages: tuple[str, ...]) -> MetadataRules:
     strips: list[re.Pattern[str]] = []
     labels: list[str] = []
     sources: dict[str, str] = {}
+    versions: list[str] = []
     for code in languages:
         path = language_dir(code).joinpath("metadata.toml")
         if not path.is_file():
             continue
         where = f"warta/lang/{code}/metadata.toml"
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise DataFileError(where, None, f"not valid TOML: {exc}") from None
-        drops += _compile_all(data.get("author_drop", []), where)
-        strips += _compile_all(data.get("author_strip", []), where)
-        labels += data.get("author_labels", [])
-        sources.update({str(k).casefold(): str(v) for k, v in data.get("sources", {}).items()})
+        toml = DataFile.read(path, where)
+        drops += _compile_all(list(toml.optional_strings(toml.data, "author_drop")), where)
+        strips += _compile_all(list(toml.optional_strings(toml.data, "author_strip")), where)
+        labels += toml.optional_strings(toml.data, "author_labels")
+        sources.update({k.casefold(): v for k, v in toml.mapping(toml.data, "sources", str).items()})
+        versions += [toml.version] if toml.version else []
     label = re.compile(r"^(?:" + "|".join(map(re.escape, labels or ["by"])) + r")\s*:?\s+", re.I)
-    return MetadataRules(tuple(drops), tuple(strips), label, sources)
+    return MetadataRules(tuple(drops), tuple(strips), label, sources, tuple(versions))
 
 
 def site_key(name: str | None) -> str:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from typing import Any
 
 from warta.errors import DataFileError
 from warta.lang import language_dir
+from warta.lang.datafile import DataFile
 
 # top: before the first body paragraph; bottom: after it; end: only trailing paragraphs; any.
 WHERE = ("top", "bottom", "end", "any")
@@ -86,12 +86,9 @@ def _line_rule(entry: dict[str, Any], name: str, kind: str, pattern: re.Pattern[
 
 def load_rules_file(path: Traversable, label: str) -> Rules:
     """One `boilerplate.toml`; a malformed rule raises `DataFileError` naming its line."""
-    text = path.read_text(encoding="utf-8")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(label, None, f"not valid TOML: {exc}") from None
-    version = str(data.get("version", label))
+    toml = DataFile.read(path, label)
+    text, data = toml.text, toml.data
+    version = toml.version or label
     lines: list[LineRule] = []
     edges: dict[str, list[EdgeRule]] = {"prefix": [], "suffix": [], "lead": []}
     for table in ("line", "prefix", "suffix", "lead"):

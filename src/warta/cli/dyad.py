@@ -40,7 +40,7 @@ def dyad_command(
         _fail(f"--plot must end in .png or .svg, not {plot.name!r}")
     try:
         with Store(db, read_only=True) as store:
-            events = stored_dyad_events(store.conn, a, b, since, until)
+            events = stored_dyad_events(store, a, b, since, until)
     except WartaError as exc:
         _fail(str(exc))
     report = dyad_report(events, a, b, by)

@@ -22,13 +22,14 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from warta.article import Failure
 from warta.errors import WartaError
-from warta.ingest.readers import Failure, expand_paths, kind_of, read_paths
+from warta.ingest.readers import expand_paths, kind_of, read_paths
 from warta.pipeline import Pipeline
 from warta.scale.ingest import run_ingest, scale_settings
+from warta.scale.summary import BATCH_SIZE, IngestSummary
 from warta.settings import Settings
 from warta.store import DEFAULT_DB, Store
-from warta.store.ingest import BATCH_SIZE, IngestSummary
 from warta.store.tone import ToneScorer
 
 MAX_SKIP_LINES = 20  # beyond this, skips are only counted by reason in the summary

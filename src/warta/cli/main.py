@@ -11,7 +11,7 @@ from warta.cli.dyad import dyad_command
 from warta.cli.evaluate import app as eval_app
 from warta.cli.export import export_command
 from warta.cli.ingest import ingest_command
-from warta.cli.query import actors_command, events_command, sql_command
+from warta.cli.query import actors_command, dyads_command, events_command, sql_command
 from warta.cli.serve import serve_command
 from warta.cli.summary import report_command
 from warta.cli.tag import tag_command
@@ -32,6 +32,7 @@ app.command("actors")(actors_command)
 app.command("events")(events_command)
 app.command("sql")(sql_command)
 app.command("dyad")(dyad_command)
+app.command("dyads")(dyads_command)
 app.command("report")(report_command)
 app.command("serve")(serve_command)
 app.command("tag")(tag_command)

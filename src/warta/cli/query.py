@@ -21,6 +21,7 @@ from rich.table import Table
 
 from warta.errors import WartaError
 from warta.store import DEFAULT_DB, Store
+from warta.store.filters import Unit
 
 DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB database file.")]
 EVENT_COLUMNS = ("day", "source_code", "code", "target_code", "name", "goldstein", "num_mentions",
@@ -65,20 +66,47 @@ def emit(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Output,
     Console().print(table)
 
 
+UnitOption = Annotated[Unit, typer.Option("--unit", help="Count story events (stories) or event "
+                                                       "mentions (mentions).")]
+
+
 def actors_command(
     top: Annotated[int, typer.Option(min=1, help="How many actors to list.")] = 20,
+    prefix: Annotated[str | None, typer.Option(help="Only codes that start with this (RUS).")] = None,
     since: Annotated[str | None, typer.Option(help="Only articles from this day (YYYY-MM-DD).")] = None,
+    unit: UnitOption = "stories",
     db: DbOption = Path(DEFAULT_DB),
     fmt: FormatOption = Output.table,
 ) -> None:
-    """The most mentioned actors (CAMEO codes) with how many articles name them."""
+    """The most mentioned actors (CAMEO codes): how many articles name them, how many events they are in."""
     try:
         with Store(db, read_only=True) as store:
-            rows = store.actors(top, since=since)
+            rows = store.actors(top, prefix=prefix, since=since, unit=unit)
     except WartaError as exc:
         _fail(str(exc))
-    columns = ["code", "name", "country", "mentions", "articles"]
+    columns = ["code", "name", "country", "kind", "mentions", "articles", "events"]
     emit(columns, [[r[c] for c in columns] for r in rows], fmt, title=f"top {top} actors")
+
+
+def dyads_command(
+    top: Annotated[int, typer.Option(min=1, help="How many pairs to list.")] = 10,
+    since: Annotated[str | None, typer.Option(help="From this day (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this day (YYYY-MM-DD).")] = None,
+    countries: Annotated[bool, typer.Option(
+        "--countries", help="Country pairs only: the edges of the dashboard's network.")] = False,
+    unit: UnitOption = "stories",
+    db: DbOption = Path(DEFAULT_DB),
+    fmt: FormatOption = Output.table,
+) -> None:
+    """The pairs of actors with the most events, with mean Goldstein and cooperative share."""
+    try:
+        with Store(db, read_only=True) as store:
+            ask = store.network if countries else store.top_dyads
+            rows = ask(top, since=since, until=until, unit=unit)
+    except WartaError as exc:
+        _fail(str(exc))
+    columns = ["a", "b", "events", "mean_goldstein", "cooperative_share"]
+    emit(columns, [[r[c] for c in columns] for r in rows], fmt, title=f"top {top} dyads ({unit})")
 
 
 def events_command(

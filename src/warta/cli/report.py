@@ -12,7 +12,7 @@ from typing import TypeVar
 
 import typer
 
-from warta.ingest.readers import Failure
+from warta.article import Failure
 
 T = TypeVar("T")
 

@@ -37,7 +37,7 @@ def serve_command(
     """
     import uvicorn
 
-    from warta.api import create_app
+    from warta.web import create_app
 
     settings = dataclasses.replace(
         _DEFAULTS, serve_host=host, serve_port=port, max_request_bytes=max_request_bytes,

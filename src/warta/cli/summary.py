@@ -31,7 +31,7 @@ def report_command(
             counts = store.counts()
             dyads = store.top_dyads(top)
             kinds = store.top_event_types(top)
-            events = stored_dyad_events(store.conn, *dyad) if dyad else []
+            events = stored_dyad_events(store, *dyad) if dyad else []
     except WartaError as exc:
         _fail(str(exc))
     console = Console()

@@ -57,7 +57,8 @@ def build_view(text: str, sentence: Sentence, mentions: Sequence[ActorMention]) 
     tokens = tokenize(text, sentence.start, sentence.end)
     spans: dict[tuple[int, int], list[EventActor]] = {}
     for mention in _outermost(mentions):
-        actor = EventActor(mention.code, mention.text, mention.start, mention.end)
+        actor = EventActor(mention.code, mention.text, mention.start, mention.end, mention.country,
+                           mention.role)
         codes = spans.setdefault((mention.start, mention.end), [])
         if all(a.code != actor.code for a in codes):
             codes.append(actor)

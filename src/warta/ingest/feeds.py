@@ -19,8 +19,7 @@ from typing import Any
 
 import feedparser
 
-from warta.article import RawDocument
-from warta.ingest.readers import Failure
+from warta.article import Failure, RawDocument
 
 # Block-level tags end a paragraph; everything else is inline and only loses its markup.
 _BLOCK_END = re.compile(r"<\s*(?:br\s*/?|/\s*(?:p|div|li|h[1-6]|blockquote|tr|section|article))\s*>",

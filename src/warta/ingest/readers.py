@@ -8,11 +8,10 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from warta.article import RawDocument
+from warta.article import Failure, RawDocument
 from warta.errors import InputError
 from warta.ingest.decode import decode_bytes
 
@@ -22,18 +21,6 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 RECORD_FIELDS = ("id", "url", "html", "text", "title", "date", "source", "lang")
-
-
-@dataclass(frozen=True, slots=True)
-class Failure:
-    """A record that could not be read; reported and skipped, the batch goes on.
-
-    `filtered` marks a record skipped on purpose (the language filter): counted, not quarantined.
-    """
-
-    origin: str
-    reason: str
-    filtered: bool = False
 
 
 def kind_of(path: Path) -> str | None:

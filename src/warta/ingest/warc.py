@@ -20,10 +20,9 @@ from typing import IO
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from warta.article import RawDocument
+from warta.article import Failure, RawDocument
 from warta.errors import InputError
 from warta.ingest.decode import decode_bytes, looks_binary
-from warta.ingest.readers import Failure
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-]+)", re.I)

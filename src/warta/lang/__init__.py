@@ -12,12 +12,6 @@ def language_dir(code: str) -> Traversable:
     return files("warta.lang").joinpath(code)
 
 
-def available_languages() -> list[str]:
-    """Language codes that have a data folder."""
-    root = files("warta.lang")
-    return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
-
-
 def word_list(path: Traversable) -> Iterator[tuple[int, str]]:
     """(line number, word) of a word-list file: whitespace-separated, '#' starts a comment."""
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):

@@ -21,14 +21,24 @@ class DataFile:
     data: dict[str, Any]
 
     @classmethod
-    def read(cls, path: Traversable) -> DataFile:
+    def read(cls, path: Traversable, label: str | None = None) -> DataFile:
+        """The file at `path`; errors name it as `label` (e.g. warta/lang/id/dates.toml) if given."""
         if not path.is_file():
-            raise DataFileError(str(path), None, "file not found")
-        text = path.read_text(encoding="utf-8")
+            raise DataFileError(label or str(path), None, "file not found")
+        return cls.parse(path.read_text(encoding="utf-8"), label or str(path))
+
+    @classmethod
+    def parse(cls, text: str, label: str) -> DataFile:
+        """TOML text read elsewhere (a user's file, a test's string), named `label` in errors."""
         try:
-            return cls(str(path), text, tomllib.loads(text))
+            return cls(label, text, tomllib.loads(text))
         except tomllib.TOMLDecodeError as exc:
-            raise DataFileError(str(path), None, f"not valid TOML: {exc}") from exc
+            raise DataFileError(label, None, f"not valid TOML: {exc}") from exc
+
+    @property
+    def version(self) -> str | None:
+        """The file's top-level `version`, recorded beside every row its rules helped make."""
+        return self.string(self.data, "version") if "version" in self.data else None
 
     def fail(self, key: str, problem: str) -> DataFileError:
         found = re.search(rf"^\s*{re.escape(key)}\s*=", self.text, re.MULTILINE)
@@ -63,3 +73,19 @@ class DataFile:
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             raise self.fail(key, "must be a list of tables")
         return value
+
+    def optional_strings(self, table: Mapping[str, Any], key: str) -> tuple[str, ...]:
+        """A list of strings that may be left out (then empty)."""
+        return self.strings(table, key) if key in table else ()
+
+    def optional_table(self, table: Mapping[str, Any], key: str) -> dict[str, Any]:
+        """A table that may be left out (then empty)."""
+        return self.table(table, key) if key in table else {}
+
+    def mapping(self, table: Mapping[str, Any], key: str, kind: type) -> dict[str, Any]:
+        """An optional table whose every value is of `kind` (int, str): a name → value map."""
+        found = self.optional_table(table, key)
+        for name, value in found.items():
+            if not isinstance(value, kind) or isinstance(value, bool):
+                raise self.fail(name, f"in [{key}] must be {'a whole number' if kind is int else 'a string'}")
+        return found

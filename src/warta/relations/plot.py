@@ -5,11 +5,10 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from warta.relations.series import QUAD_NAMES, DyadSeries
+from warta.relations.series import QUAD_COLOURS, QUAD_NAMES, DyadSeries
 from warta.relations.trend import Trend
 
 # Colour-blind-safe pairs: blues for cooperation, oranges/reds for conflict.
-QUAD_COLOURS = {1: "#9ecae1", 2: "#3182bd", 3: "#fdae6b", 4: "#d94801"}
 
 
 def plot_dyad(series: DyadSeries, trends: dict[str, Trend], path: str | Path) -> Path:

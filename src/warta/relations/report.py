@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
-from warta.relations.series import DyadEvent, DyadSeries, Period, dyad_series
+from warta.relations.series import QUAD_NAMES, DyadEvent, DyadSeries, Period, dyad_series
 from warta.relations.trend import Level, Trend, assess_level, assess_trend
 
 
@@ -35,11 +37,19 @@ def period_to_dict(p: Period) -> dict[str, object]:
             "total": p.total, "mean_goldstein": p.mean_goldstein, "cooperation_index": p.cooperation_index}
 
 
-def report_to_dict(report: DyadReport) -> dict[str, object]:
-    """The report as JSON-ready data (the API and `warta dyad --json` print this)."""
+def report_to_dict(report: DyadReport, mentions: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The report as JSON-ready data: `warta dyad --json`, GET /dyads/{a}/{b} and the dyad page.
+
+    `events` are story events (what the series and verdicts count); `mentions`, when given, are
+    every event mention behind them, any modality, with its article (the dashboard's evidence).
+    """
     series = report.series
-    return {
-        "a": series.a, "b": series.b, "by": series.by, "undated_events": report.undated,
+    out: dict[str, Any] = {
+        "a": series.a, "b": series.b, "by": series.by, "events": len(series.events),
+        "undated_events": report.undated,
+        "mean_goldstein": (sum(e.goldstein for e in series.events) / len(series.events)
+                           if series.events else None),
+        "totals": {str(q): sum(1 for e in series.events if e.quad_class == q) for q in QUAD_NAMES},
         "directions": {name: [period_to_dict(p) for p in periods]
                        for name, periods in series.periods.items()},
         "trend": {name: {"verdict": t.verdict, "statistic": t.statistic, "value": t.value, "low": t.low,
@@ -52,3 +62,7 @@ def report_to_dict(report: DyadReport) -> dict[str, object]:
                       "goldstein": e.goldstein, "sentence": e.sentence, "article_id": e.article_id,
                       "event_id": e.event_id} for e in series.events],
     }
+    if mentions is not None:
+        out["mentions"] = [{k: v.isoformat() if isinstance(v, date) else v for k, v in row.items()}
+                           for row in mentions]
+    return out

@@ -10,10 +10,15 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-PERIODS = ("day", "week", "month")
-COUNTED_MODALITIES = frozenset({"asserted", "reported"})
+from warta.store.filters import COUNTED_MODALITIES as STORE_COUNTED
+from warta.store.queries import PERIODS as STORE_PERIODS
+
+PERIODS = STORE_PERIODS[:3]  # a series bins by day, week or month (the store also by quarter and year)
+COUNTED_MODALITIES = frozenset(STORE_COUNTED)
+# The quad classes as every interface names and colours them (CLI tables, plots, the dashboard).
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
               4: "material conflict"}
+QUAD_COLOURS = {1: "#9ecae1", 2: "#3182bd", 3: "#fdae6b", 4: "#d94801"}
 
 
 @dataclass(frozen=True, slots=True)

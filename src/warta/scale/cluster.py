@@ -22,8 +22,8 @@ from typing import Any
 from distributed import Client, Future, LocalCluster, WorkerPlugin, get_worker
 from distributed.scheduler import KilledWorker
 
+from warta.article import Failure
 from warta.errors import WartaError
-from warta.ingest.readers import Failure
 from warta.pipeline import Pipeline
 from warta.scale import executors
 from warta.scale.executors import CHUNKS_PER_WORKER, Chunk, Outcome, Result, analyze_chunk, ordered

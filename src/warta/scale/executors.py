@@ -22,12 +22,10 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from pathlib import Path
 from typing import Any, Protocol
 
-from warta.article import Article, RawDocument
-from warta.errors import PipelineError, WartaError
-from warta.ingest.readers import Failure
+from warta.article import Article, Failure, RawDocument
+from warta.errors import WartaError
 from warta.pipeline import Pipeline
 from warta.settings import Settings
 
@@ -68,25 +66,6 @@ def cpu_count() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not Linux
         return max(1, os.cpu_count() or 1)
-
-
-def make_executor(settings: Settings, pipeline: Pipeline | None = None,
-                  shard_dir: Path | None = None) -> Executor:
-    """The executor the settings ask for: `dask` wins, then `workers` (0 = every core, 1 = inline)."""
-    if settings.dask:
-        try:
-            from warta.scale.cluster import DaskExecutor
-        except ImportError as exc:
-            raise PipelineError(f"--dask needs Dask and pyarrow ({exc.name} is missing): "
-                                "pip install 'warta[dask]'") from exc
-
-        return DaskExecutor(settings, settings.dask, shard_dir=shard_dir)
-    workers = settings.workers or cpu_count()
-    if workers < 0:
-        raise PipelineError(f"workers must be 0 (every core) or more, not {settings.workers}")
-    if workers == 1:
-        return InlineExecutor(settings, pipeline)
-    return PoolExecutor(settings, workers)
 
 
 def parse_local(address: str) -> int | None:

@@ -1,9 +1,11 @@
-"""`ingest_parallel`: records out to an executor in chunks, articles back to one writer.
+"""The one ingest loop: records out to an executor in chunks, articles back to one writer.
 
-The same contract as `warta.store.ingest.ingest` (same summary, same skips, same rows): a record
-whose raw hash is stored is skipped before analysis; outcomes return in input order and are
-committed in batches of about `batch_size` records, so the database ends the same whichever
-executor ran the stages, and a run killed mid-way is resumed by running it again.
+A record whose raw hash is stored is skipped before analysis; outcomes return in input order and
+are committed in batches of about `batch_size` records, each one transaction, so the database
+ends the same whichever executor ran the stages (`InlineExecutor` for one worker, the process
+pool, Dask), and a run killed mid-way (Ctrl-C, `kill -9`) is resumed by running it again: nothing
+is lost (every record is read again) and nothing is stored twice (every stored record is known by
+its hash, every stored article by its key). The store only writes; it never runs the pipeline.
 """
 
 from __future__ import annotations
@@ -14,14 +16,36 @@ from pathlib import Path
 
 import duckdb
 
-from warta.article import Article, RawDocument
-from warta.ingest.readers import Failure
+from warta.article import Article, Failure, RawDocument
+from warta.errors import PipelineError
 from warta.pipeline import Pipeline
-from warta.scale.executors import Chunk, Executor, Outcome, cpu_count, make_executor
+from warta.scale.executors import Chunk, Executor, InlineExecutor, Outcome, PoolExecutor, cpu_count
+from warta.scale.summary import BATCH_SIZE, IngestSummary, batched, pipeline_versions
 from warta.settings import Settings
-from warta.store.ingest import BATCH_SIZE, IngestSummary, batched, pipeline_versions
 from warta.store.records import raw_hash
 from warta.store.store import Provenance, Store
+
+
+def make_executor(settings: Settings, pipeline: Pipeline | None = None,
+                  shard_dir: Path | None = None) -> Executor:
+    """The executor the settings ask for: `dask` wins, then `workers` (0 = every core, 1 = inline).
+
+    It lives here, not in executors.py, so the executors never import the Dask cluster (which
+    imports them): the choice is made at the edge, by the loop that uses it."""
+    if settings.dask:
+        try:
+            from warta.scale.cluster import DaskExecutor
+        except ImportError as exc:
+            raise PipelineError(f"--dask needs Dask and pyarrow ({exc.name} is missing): "
+                                "pip install 'warta[dask]'") from exc
+
+        return DaskExecutor(settings, settings.dask, shard_dir=shard_dir)
+    workers = settings.workers or cpu_count()
+    if workers < 0:
+        raise PipelineError(f"workers must be 0 (every core) or more, not {settings.workers}")
+    if workers == 1:
+        return InlineExecutor(settings, pipeline)
+    return PoolExecutor(settings, workers)
 
 
 def plan_workers(settings: Settings, records: int | None) -> int:
@@ -102,7 +126,9 @@ def ingest_parallel(store: Store, settings: Settings, items: Iterable[RawDocumen
     writer = _Writer(store, pipeline_versions(pipeline), batch_size, on_error, on_batch)
     runner = executor or make_executor(settings, pipeline, shard_dir)
     try:
-        chunks = writer.fresh(batched(items, settings.chunk_size, writer.summary, on_error))
+        # inline, a chunk is at most a batch, so one worker commits every `batch_size` records
+        size = settings.chunk_size if runner.workers > 1 else min(settings.chunk_size, batch_size)
+        chunks = writer.fresh(batched(items, size, writer.summary, on_error))
         for chunk, outcomes in runner.analyze(chunks):
             writer.add(chunk, outcomes)
         writer.commit()
@@ -135,21 +161,25 @@ def scale_settings(base: Settings, *, workers: int = 0, dask: str | None = None,
     return replace(base, workers=workers, dask=dask or None, lang_filter=codes or base.lang_filter)
 
 
+def ingest(store: Store, pipeline: Pipeline, items: Iterable[RawDocument | Failure], *,
+           batch_size: int = BATCH_SIZE, on_error: Callable[[Failure], None] | None = None,
+           on_batch: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+    """Analyze and store every new record in this process: the loop with `InlineExecutor`."""
+    return ingest_parallel(store, pipeline.settings, items, pipeline=pipeline,
+                           executor=InlineExecutor(pipeline.settings, pipeline), batch_size=batch_size,
+                           on_error=on_error, on_batch=on_batch)
+
+
 def run_ingest(store: Store, pipeline: Pipeline, items: Iterable[RawDocument | Failure], *,
                records: int | None = None, shard_dir: Path | None = None,
                batch_size: int = BATCH_SIZE, on_error: Callable[[Failure], None] | None = None,
                on_batch: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
-    """The executor is a choice at the edge: one worker runs the store's own `ingest`, inline;
-    more (or Dask) run `ingest_parallel`. `records` (when known) caps the workers started."""
+    """The executor is a choice at the edge: one worker runs inline, more (or Dask) in parallel,
+    through the same loop. `records` (when known) caps the workers started."""
     from dataclasses import replace
-
-    from warta.store.ingest import ingest
 
     settings = pipeline.settings
     if not settings.dask:
         settings = replace(settings, workers=plan_workers(settings, records))
-        if settings.workers == 1:
-            return ingest(store, pipeline, items, batch_size=batch_size, on_error=on_error,
-                          on_batch=on_batch)
     return ingest_parallel(store, settings, items, pipeline=pipeline, shard_dir=shard_dir,
                            batch_size=batch_size, on_error=on_error, on_batch=on_batch)

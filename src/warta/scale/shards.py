@@ -29,8 +29,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from warta.article import ActorMention, Article, Dateline, Event, EventActor, Removal, Sentence, Trigger
-from warta.ingest.readers import Failure
+from warta.article import Article, Failure
 from warta.scale.executors import Chunk, Outcome
 from warta.store.records import article_key, article_row, event_rows, mention_rows, raw_hash
 from warta.store.schema import migrate
@@ -108,35 +107,10 @@ def read_part(shard_dir: Path, part: str, size: int) -> list[Outcome]:
     """The outcomes of one written part, in chunk order, rebuilt from `documents` and `quarantine`."""
     found: dict[int, Outcome] = {}
     for row in pq.read_table(part_path(shard_dir, "documents", part)).to_pylist():
-        found[row["idx"]] = article_from_dict(json.loads(row["article"]))
+        found[row["idx"]] = Article.from_dict(json.loads(row["article"]))
     for row in pq.read_table(part_path(shard_dir, "quarantine", part)).to_pylist():
         found[row["idx"]] = Failure(row["origin"], row["reason"], filtered=row["filtered"])
     missing = [index for index in range(size) if index not in found]
     if missing:
         raise ValueError(f"shard part {part} lacks records {missing[:5]}; delete it and run again")
     return [found[index] for index in range(size)]
-
-
-def article_from_dict(data: dict[str, Any]) -> Article:
-    """The inverse of `Article.to_dict` (the raw input is not kept, as after the clean stage)."""
-
-    def actor(value: dict[str, Any] | None) -> EventActor | None:
-        return EventActor(**value) if value else None
-
-    def event(value: dict[str, Any]) -> Event:
-        fields = dict(value)
-        fields.update(source=actor(value["source"]), target=actor(value["target"]),
-                      reporter=actor(value.get("reporter")), trigger=Trigger(**value["trigger"]),
-                      sentence=Sentence(**value["sentence"]))
-        return Event(**fields)
-
-    fields = dict(data)
-    fields.update(
-        dateline=Dateline(**data["dateline"]) if data.get("dateline") else None,
-        sentences=tuple(Sentence(**s) for s in data.get("sentences", ())),
-        removed=tuple(Removal(**r) for r in data.get("removed", ())),
-        actors=tuple(ActorMention(**m) for m in data.get("actors", ())),
-        events=tuple(event(e) for e in data.get("events", ())),
-        warnings=tuple(data.get("warnings", ())),
-    )
-    return Article(**fields)

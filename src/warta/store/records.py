@@ -105,7 +105,13 @@ def mention_rows(article: Article, key: str, versions: str) -> list[Row]:
 
 
 def actor_country(actor: EventActor, mentions: tuple[ActorMention, ...]) -> tuple[str | None, str | None]:
-    """(country, role) of an event actor: from the mention at its span, else from its code."""
+    """(country, role) of an event actor: as the coder gave them (from its mention).
+
+    An actor with neither (an article built by hand, or read from a shard written before event
+    actors carried them) falls back to the mention at its span, then to its code.
+    """
+    if actor.country is not None or actor.role is not None:
+        return actor.country, actor.role
     for mention in mentions:
         if mention.start == actor.start and mention.end == actor.end and mention.code == actor.code:
             return mention.country, mention.role
@@ -140,8 +146,6 @@ def event_rows(article: Article, key: str, story_id: str, versions: str,
             "story_event_id": story_event_id(story_id, event), "idx": index, "code": event.code,
             "root": event.root, "name": event.name, "quad_class": event.quad_class,
             "goldstein": event.goldstein, "plover": event.plover,
-            "reporter_code": event.reporter.code if event.reporter else None,
-            "reporter_text": event.reporter.text if event.reporter else None,
             "trigger_text": event.trigger.text, "trigger_start": event.trigger.start,
             "trigger_end": event.trigger.end, "sentence_start": event.sentence.start,
             "sentence_end": event.sentence.end,
@@ -151,5 +155,6 @@ def event_rows(article: Article, key: str, story_id: str, versions: str,
         }
         row.update(_actor_fields("source", event.source, article.actors))
         row.update(_actor_fields("target", event.target, article.actors))
+        row.update(_actor_fields("reporter", event.reporter, article.actors))
         rows.append(row)
     return rows

@@ -190,6 +190,11 @@ _SKIPPED = """CREATE TABLE skipped (
     reason VARCHAR NOT NULL,
     skipped_at TIMESTAMP NOT NULL)"""
 
+# A reporter ("said X") keeps its span, country and role like the event's other actors, so a stored
+# article reads back as the very `Article` the pipeline produced (store/articles.py).
+_REPORTER = tuple(f"ALTER TABLE events ADD COLUMN reporter_{name} {kind}" for name, kind in
+                  (("country", "VARCHAR"), ("role", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER")))
+
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, actor mentions, events, stories, minhashes; story_events view",
@@ -197,6 +202,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "no primary-key indexes on tables that grow with the corpus; story_articles.story_day; "
                  "skipped", tuple(s for table in _UNKEYED for s in _without_primary_key(table))
               + _STORY_DAY + (_SKIPPED,)),
+    Migration(3, "events.reporter_country, reporter_role, reporter_start, reporter_end", _REPORTER),
 )
 LATEST = MIGRATIONS[-1].version
 

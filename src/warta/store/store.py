@@ -2,7 +2,7 @@
 
 One `Store` holds one connection and is the only writer; every batch of articles is one
 transaction, so a crash loses at most the batch in flight and never leaves half of one.
-Readers in other threads take `store.reader()`; other processes open the file `read_only`.
+Readers in other threads take `store.reading()`; other processes open the file `read_only`.
 """
 
 from __future__ import annotations
@@ -10,17 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import duckdb
 
-from warta.article import Article
-from warta.ingest.readers import Failure
-from warta.store import queries
+from warta.article import Article, Failure
 from warta.store.connect import connect, describe_error
 from warta.store.errors import StoreError
+from warta.store.reads import Reader, Reads
 from warta.store.records import Row, article_key, article_row, event_rows, mention_rows, parse_day
 from warta.store.schema import LATEST, applied_versions, check_warta_database, migrate
 from warta.store.stories import CONFIG as STORY_CONFIG
@@ -48,17 +46,8 @@ class AddResult:
     events: int = 0
 
 
-@dataclass(frozen=True)
-class QueryResult:
-    columns: list[str]
-    rows: list[tuple[Any, ...]]
-
-    def dicts(self) -> list[dict[str, Any]]:
-        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
-
-
-class Store:
-    """An event database at `path` (created and migrated on first write).
+class Store(Reads):
+    """An event database at `path` (created and migrated on first write); reads are `Reads` methods.
 
     `memory_limit` caps DuckDB's buffer (`warta ingest` passes `Settings.db_memory_limit`); None
     leaves DuckDB's own limit, 80% of RAM, which aggregations over a large database need.
@@ -146,6 +135,10 @@ class Store:
     def reader(self) -> duckdb.DuckDBPyConnection:
         """A cursor for another thread in this process (DuckDB connections are not shared)."""
         return self.conn.cursor()
+
+    def reading(self) -> Reader:
+        """The store's read methods over a cursor of their own, for another thread; close it after."""
+        return Reader(self.conn.cursor())
 
     @property
     def schema_versions(self) -> list[int]:
@@ -281,63 +274,3 @@ class Store:
         select = ", ".join(f"unnest(?::{types[name]}[])" for name in names)
         quoted = ", ".join(f'"{name}"' for name in names)
         conn.execute(f"INSERT INTO {table} ({quoted}) SELECT {select}", [columns[n] for n in names])
-
-    # -- reading ---------------------------------------------------------------------------
-
-    def sql(self, query: str, params: Sequence[object] | None = None) -> QueryResult:
-        """Any SQL over the database; a read-only store refuses writes."""
-        try:
-            cursor = self.conn.execute(query, list(params) if params else None)
-            columns = [d[0] for d in cursor.description] if cursor.description else []
-            return QueryResult(columns, cursor.fetchall() if columns else [])
-        except duckdb.Error as exc:
-            message = str(exc).strip().splitlines()[0]
-            raise StoreError(f"query failed: {message}") from exc
-
-    def counts(self) -> dict[str, int]:
-        """Rows per table, and story events."""
-        out = {}
-        for table in ("articles", "actor_mentions", "events", "stories", "story_events", "skipped"):
-            row = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()
-            out[table] = int(row[0]) if row else 0
-        return out
-
-    def events(self, *, actor: str | None = None, code: str | None = None, since: date | str | None = None,
-               until: date | str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        """Story-level events (GDELT-style, with mention counts), newest first."""
-        query, params = queries.story_events(actor, code, since, until, limit)
-        return self.sql(query, params).dicts()
-
-    def mentions(self, story_event_id: int) -> list[dict[str, Any]]:
-        """The evidence for one story event: each article's sentence, trigger and link."""
-        query, params = queries.mentions(story_event_id)
-        return self.sql(query, params).dicts()
-
-    def actors(self, top: int = 20, *, since: date | str | None = None) -> list[dict[str, Any]]:
-        """The most mentioned actor codes, with a typical name and how many articles name them."""
-        query, params = queries.top_actors(top, since)
-        return self.sql(query, params).dicts()
-
-    def dyad_counts(self, a: str, b: str, by: str = "month", *, since: date | str | None = None,
-                    until: date | str | None = None) -> list[dict[str, Any]]:
-        """Story events between two actors per period, direction and quad class, with mean Goldstein."""
-        query, params = queries.dyad_counts(a, b, by, since, until)
-        return self.sql(query, params).dicts()
-
-    def top_dyads(self, limit: int = 10, *, since: date | str | None = None,
-                  until: date | str | None = None) -> list[dict[str, Any]]:
-        """Country pairs with the most story events, with mean Goldstein and cooperative share."""
-        query, params = queries.top_dyads(limit, since, until)
-        return self.sql(query, params).dicts()
-
-    def top_event_types(self, limit: int = 10, *, since: date | str | None = None,
-                        until: date | str | None = None) -> list[dict[str, Any]]:
-        """CAMEO root categories with the most story events."""
-        query, params = queries.top_event_types(limit, since, until)
-        return self.sql(query, params).dicts()
-
-    def dyad_events(self, a: str, b: str, *, since: date | str | None = None,
-                    until: date | str | None = None) -> list[dict[str, Any]]:
-        """Every story event between two actors, either direction, oldest first, undated last."""
-        query, params = queries.dyad_events(a, b, since, until)
-        return self.sql(query, params).dicts()

@@ -15,27 +15,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
 from warta.errors import DataFileError
 from warta.lang import language_dir
+from warta.lang.datafile import DataFile
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 MAX_PHRASE = 3
-NEGATORS = {
-    "id": frozenset({"tidak", "tak", "bukan", "belum", "tanpa", "jangan", "enggak", "nggak"}),
-    "en": frozenset({"not", "no", "never", "without", "nor", "neither", "cannot", "don't",
-                     "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "won't"}),
-}
-# Words that carry no tone in news whatever a lexicon says: InSet weighs "yang" −4 and "dalam" +3.
-# Function words come from the language's own list (warta/lang/*/function_words.txt); reporting
-# verbs and "salah satu" ("one of") are added here.
-NEUTRAL = {
-    "id": frozenset({"mengatakan", "menurut", "ujar", "ujarnya", "katanya", "tutur", "jelas",
-                     "ungkap", "kata", "salah satu", "dua", "para", "lalu"}),
-    "en": frozenset({"said", "says", "according"}),
-}
+# Negators and tone-neutral words (reporting verbs, "salah satu") live in warta/lang/<code>/tone.toml.
 INSET_FILES = ("inset-positive.tsv", "inset-negative.tsv")
 INSET_VERSION = "inset-9cb9d29"
 
@@ -53,6 +43,26 @@ def words(text: str) -> list[str]:
     return [w.casefold() for w in _WORD.findall(text)]
 
 
+@dataclass(frozen=True)
+class ToneWords:
+    """One language's negators and neutral words, from `lang/<code>/tone.toml`."""
+
+    negators: frozenset[str] = frozenset()
+    neutral: frozenset[str] = frozenset()
+    version: str = ""
+
+
+@cache
+def tone_words(lang: str) -> ToneWords:
+    """The language's tone word lists; a language without a `tone.toml` has none."""
+    path = language_dir(lang).joinpath("tone.toml")
+    if not path.is_file():
+        return ToneWords()
+    data = DataFile.read(path)
+    return ToneWords(frozenset(data.strings(data.data, "negators")),
+                     frozenset(data.strings(data.data, "neutral")), data.string(data.data, "version"))
+
+
 def neutral_words(lang: str) -> frozenset[str]:
     """Function words, negators and reporting verbs: never scored."""
     path = language_dir(lang).joinpath("function_words.txt")
@@ -61,7 +71,8 @@ def neutral_words(lang: str) -> frozenset[str]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.startswith("#"):
                 listed.update(words(line))
-    return frozenset(listed) | NEGATORS.get(lang, frozenset()) | NEUTRAL.get(lang, frozenset())
+    own = tone_words(lang)
+    return frozenset(listed) | own.negators | own.neutral
 
 
 def _without_neutral(lang: str, weights: dict[str, float]) -> dict[str, float]:
@@ -130,7 +141,7 @@ class ToneScorer:
         tokens = words(text)
         if not tokens:
             return None
-        return 100.0 * _weigh(tokens, lexicon.weights, NEGATORS.get(lexicon.lang, frozenset())) / len(tokens)
+        return 100.0 * _weigh(tokens, lexicon.weights, tone_words(lexicon.lang).negators) / len(tokens)
 
 
 def _weigh(tokens: list[str], weights: Mapping[str, float], negators: frozenset[str]) -> float:

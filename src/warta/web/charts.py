@@ -11,9 +11,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-QUAD_COLOURS = {1: "#9ecae1", 2: "#3182bd", 3: "#fdae6b", 4: "#d94801"}  # as relations/plot.py
-QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
-              4: "material conflict"}
+from warta.relations.series import QUAD_COLOURS, QUAD_NAMES
 
 
 def goldstein_colour(value: float | None) -> str:

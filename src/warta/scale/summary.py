@@ -1,9 +1,7 @@
-"""Ingest a stream of raw documents into a `Store`, in committed batches, idempotently.
+"""What an ingest did, and the pieces of the loop that do not depend on where stages run.
 
-Each batch is one transaction. A raw record whose hash is already stored is skipped before any
-analysis, so running the same command again after Ctrl-C or `kill -9` redoes only the batch that
-was in flight: nothing is lost (every record is read again) and nothing is stored twice (every
-stored record is recognised by its hash, every stored article by its key).
+`IngestSummary` counts stored / already present / skipped records (with reasons); `batched` cuts
+the input into lists of raw documents; `pipeline_versions` names the rules each stage loaded.
 """
 
 from __future__ import annotations
@@ -12,12 +10,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-import warta
-from warta.article import Article, RawDocument
-from warta.ingest.readers import Failure
+from warta.article import Failure, RawDocument
 from warta.pipeline import Pipeline
-from warta.store.records import raw_hash
-from warta.store.store import Provenance, Store
+from warta.version import __version__
 
 # 200 records per transaction: ~0.5 s of pipeline work, so a kill loses little, while the fixed cost
 # of a DuckDB commit (a WAL fsync) stays under a few percent of the batch.
@@ -65,7 +60,7 @@ def pipeline_versions(pipeline: Pipeline) -> dict[str, str]:
     rule sets it holds are searched a few levels deep (events: `coders[lang].patterns.version`).
     These strings are stored beside every row the run writes.
     """
-    out = {"warta": warta.__version__}
+    out = {"warta": __version__}
     for stage in pipeline.stages:
         found = _find_versions(stage, depth=3)
         if found:
@@ -114,42 +109,3 @@ def batched(items: Iterable[RawDocument | Failure], size: int, summary: IngestSu
             batch = []
     if batch:
         yield batch
-
-
-def ingest(store: Store, pipeline: Pipeline, items: Iterable[RawDocument | Failure], *,
-           batch_size: int = BATCH_SIZE, on_error: Callable[[Failure], None] | None = None,
-           on_batch: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
-    """Analyze and store every new record; returns the counts (also passed to `on_batch`)."""
-    summary = IngestSummary()
-    versions = pipeline_versions(pipeline)
-
-    def fail(failure: Failure) -> None:
-        summary.skip(failure)
-        if on_error:
-            on_error(failure)
-
-    for batch in batched(items, batch_size, summary, on_error):
-        hashes = [raw_hash(raw) for raw in batch]
-        known = store.known_raw(hashes)
-        articles: list[Article] = []
-        provenance: list[Provenance] = []
-        for raw, digest in zip(batch, hashes, strict=True):
-            if digest in known:
-                summary.present += 1
-                continue
-            known.add(digest)  # the same record twice in one batch is stored once
-            for article in pipeline.pipe([raw], on_error=fail):
-                articles.append(article)
-                provenance.append(Provenance(digest, raw.origin))
-        result = store.add_articles(articles, versions=versions, provenance=provenance,
-                                    skipped=summary.take_unsaved())
-        summary.stored += len(result.stored)
-        summary.present += result.present
-        summary.events += result.events
-        summary.new_stories += result.new_stories
-        summary.batches += 1
-        if on_batch:
-            on_batch(summary)
-    if summary.unsaved:  # bad records after the last batch
-        store.add_articles([], skipped=summary.take_unsaved())
-    return summary
