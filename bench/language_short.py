@@ -1,6 +1,6 @@
 """How often short Indonesian text is not coded `id`: CLICK-ID headlines and first sentences.
 
-    .venv/bin/python bench/language_short.py             # 2,000 articles, writes bench/results/language_short.json
+    .venv/bin/python bench/language_short.py    # 2,000 articles; writes bench/results/language_short.json
     .venv/bin/python bench/language_short.py --limit 500
 
 Every CLICK-ID article is Indonesian (Kompas, Tempo, Sindonews, Okezone, Tribunnews). Its headline

@@ -19,6 +19,7 @@ HUGE_INT = '{"id":' + "9" * 5000 + ',"text":"Putin bertemu Kim di Moskow pada ha
 def poison_jsonl(tmp_path: Path) -> Path:
     """Good, deep, huge-number, good: the shape of the issue's batch."""
     path = tmp_path / "poison.jsonl"
-    lines = [json.dumps({"id": "a", "text": GOOD_ID}), DEEP, HUGE_INT, json.dumps({"id": "c", "text": GOOD_EN})]
+    lines = [json.dumps({"id": "a", "text": GOOD_ID}), DEEP, HUGE_INT,
+             json.dumps({"id": "c", "text": GOOD_EN})]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

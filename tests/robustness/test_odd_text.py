@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import GOOD_ID
 
 import warta
+from conftest import GOOD_ID
 from warta.errors import InputError
 from warta.ingest.decode import decode_text
 
@@ -62,7 +62,7 @@ def test_undeclared_cp1252_is_still_read_and_says_so() -> None:
 ])
 def test_a_lone_surrogate_is_refused_with_a_plain_reason(pipeline: warta.Pipeline,
                                                           record: dict[str, object]) -> None:
-    with pytest.raises(InputError, match="lone surrogate U\\+D[89A-F][0-9A-F]{2} at character") as caught:
+    with pytest.raises(InputError, match=r"lone surrogate U\+D[89A-F][0-9A-F]{2} at character") as caught:
         pipeline.analyze(record)
     assert "UnicodeEncodeError" not in str(caught.value)
 

@@ -1,4 +1,4 @@
-"""Short Indonesian text is coded Indonesian, with its confidence; short text in other languages stays itself."""
+"""Short Indonesian text is coded Indonesian, with its confidence; other short texts stay what they are."""
 
 from __future__ import annotations
 

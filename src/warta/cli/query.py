@@ -129,6 +129,9 @@ def sql_command(
     """Run SQL over the database (read-only). Tables and views: see docs/schema.md."""
     try:
         with Store(db, read_only=True) as store:
+            # A read-only database still lets COPY ... TO, EXPORT DATABASE and read_text() touch
+            # other files; with external access off they are refused like DROP and ATTACH.
+            store.conn.execute("SET enable_external_access = false")
             result = store.sql(query)
     except WartaError as exc:
         _fail(str(exc))
