@@ -47,14 +47,18 @@ def test_sql_refuses_copy_to_a_file_like_other_writes(tmp_path: Path, poison_jso
     assert ingested.returncode == 0
     target = tmp_path / "leak.csv"
     for query in (f"COPY articles TO '{target}'", f"COPY (SELECT 1) TO '{target}' (FORMAT parquet)",
-                  f"EXPORT DATABASE '{tmp_path / 'dump'}'", "SELECT * FROM read_text('/etc/hostname')",
-                  "DROP TABLE articles"):
+                  f"SELECT 1; COPY articles TO '{target}'", f"EXPORT DATABASE '{tmp_path / 'dump'}'",
+                  "DROP TABLE articles", "SELEC nonsense"):
         proc = run("sql", query, "--db", str(db))
         lines = proc.stderr.strip().splitlines()
         assert proc.returncode == 1 and len(lines) == 1 and lines[0].startswith("warta: error: query failed:")
     assert not target.exists() and not (tmp_path / "dump" / "articles.csv").exists()
     counted = run("sql", "SELECT count(*) FROM articles", "--db", str(db), "-f", "csv")
     assert counted.stdout.split() == ["count_star()", "2"]
+    shard = tmp_path / "shard.parquet"  # reading files in place (the Dask shards) stays allowed
+    with Store(db, read_only=True) as store:
+        store.sql(f"COPY (SELECT 7 AS n) TO '{shard}' (FORMAT parquet)")
+    assert run("sql", f"SELECT n FROM '{shard}'", "--db", str(db), "-f", "csv").stdout.split() == ["n", "7"]
 
 
 def test_pretty_shows_terminal_escapes_escaped(tmp_path: Path) -> None:
