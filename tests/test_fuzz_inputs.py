@@ -178,3 +178,17 @@ def test_a_lone_surrogate_pasted_in_the_dashboard_is_a_plain_error(service: Test
 def test_routes_are_all_tried(service: TestClient) -> None:
     assert len(routes(service)) >= 8 and ("post", "/ingest") in routes(service)
 
+
+
+def test_a_request_that_waits_too_long_for_the_analyzer_gets_503(pipeline: Pipeline) -> None:
+    app = create_app(Settings(rate_limit_per_second=0, analyze_wait_seconds=0.2), None, pipeline=pipeline)
+    with TestClient(app) as client:
+        state = app.state.warta
+        assert state.analyze_lock.acquire()  # another request's large article is being analysed
+        try:
+            busy = client.post("/analyze", json={"text": "Putin bertemu Kim."})
+        finally:
+            state.analyze_lock.release()
+        assert busy.status_code == 503 and busy.headers["retry-after"] == "1"
+        assert "busy" in busy.json()["error"]["message"]
+        assert client.post("/analyze", json={"text": "Putin bertemu Kim."}).status_code == 200
