@@ -70,3 +70,31 @@ def test_bounded_json_reads_what_real_records_hold() -> None:
     record = {"id": 123, "text": "[[[[ brackets in a string ]]]] {{{{", "nested": [[[[[1]]]]], "f": 1.5}
     assert jsonsafe.loads(json.dumps(record)) == record
     assert jsonsafe.nesting_depth('"[[[[[[" ' * 100 + "[[1]]") == 2
+
+
+def test_a_warc_cut_inside_a_record_header_is_one_failure(tmp_path: Path) -> None:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    for number in range(2):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        page = f"<html><body><p>{GOOD_ID} {number}</p></body></html>".encode()
+        writer.write_record(writer.create_warc_record(f"https://a.example/{number}", "response",
+                                                      payload=io.BytesIO(page), length=len(page),
+                                                      http_headers=headers))
+    data = buffer.getvalue()
+    seen = []
+    for cut in range(len(data) // 2, len(data), 7):  # every way of cutting the second record short
+        path = tmp_path / "cut.warc.gz"
+        path.write_bytes(data[:cut])
+        items = list(read_paths([str(path)]))
+        assert isinstance(items[0], RawDocument)
+        for item in items[1:]:  # the cut record: reported, or whole when only its trailer was cut
+            assert (isinstance(item, Failure) and "\n" not in item.reason) or (
+                isinstance(item, RawDocument) and f"{GOOD_ID} 1" in item.content)
+        seen.append(type(items[-1]).__name__)
+    assert "Failure" in seen

@@ -13,6 +13,7 @@ needs for the same pages, so a faster parser would not change end-to-end through
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -81,8 +82,11 @@ def read_warc_stream(stream: IO[bytes], origin: str) -> Iterator[RawDocument | F
                 origin=where,
                 warnings=decoded.warnings,
             )
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error, AttributeError, TypeError,
+            KeyError, IndexError) as exc:
         # A truncated download or a non-WARC file: what was read stands, the rest is reported.
+        # warcio meets a cut-off record header with AttributeError/TypeError (a None where a
+        # header should be), so those mean "broken file" here as well.
         yield Failure(origin, f"{origin}: not a readable WARC past this point "
                               f"({exc.__class__.__name__}: {str(exc).strip()[:200]})")
 
