@@ -6,13 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-
-GOOD_ID = ("Presiden Joko Widodo bertemu Perdana Menteri Jepang di Jakarta pada hari Senin untuk "
-           "membahas kerja sama ekonomi kedua negara.")
-GOOD_EN = ("Russia attacked Ukraine on Monday, officials in Kyiv said, and the United Nations "
-           "condemned the strike.")
-DEEP = '{"id":"b","text":' + "[" * 100_000 + "]" * 100_000 + "}"
-HUGE_INT = '{"id":' + "9" * 5000 + ',"text":"Putin bertemu Kim di Moskow pada hari Selasa."}'
+from hostile_inputs import DEEP, GOOD_EN, GOOD_ID, HUGE_INT
 
 
 @pytest.fixture

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from hostile_inputs import GOOD_ID
 
 import warta
-from conftest import GOOD_ID
 from warta.errors import InputError
 from warta.ingest.decode import decode_text
 

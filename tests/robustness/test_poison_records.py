@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hostile_inputs import DEEP, GOOD_ID
 
-from conftest import DEEP, GOOD_ID
 from warta.article import RawDocument
 from warta.errors import InputError
 from warta.ingest import jsonsafe
