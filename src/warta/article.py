@@ -29,6 +29,9 @@ class RawDocument:
     # When a crawler fetched the page (WARC-Date): the publication date of last resort, used only
     # when the page itself gives none. Not part of the record's identity (a re-crawl is the same page).
     crawled: str | None = None
+    # What reading the bytes could not do exactly (a dropped NUL, bytes that are not UTF-8);
+    # the clean stage copies these into the article's warnings.
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

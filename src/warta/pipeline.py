@@ -16,6 +16,7 @@ from warta.clean.stage import CleanStage
 from warta.errors import InputError, PipelineError, WartaError
 from warta.events.stage import EventStage
 from warta.ingest.readers import raw_from_record, sniff_kind
+from warta.ingest.validate import check_raw
 from warta.language.filter import LanguageFilter, LanguageFiltered, LanguagePrefilter
 from warta.language.stage import LanguageStage, SentenceStage
 from warta.settings import Settings
@@ -75,7 +76,7 @@ class Pipeline:
         if len(raw.content) > self.settings.max_input_bytes:
             raise InputError(f"{raw.origin or 'input'}: larger than "
                              f"{self.settings.max_input_bytes} bytes; not a news page")
-        article = Article(raw=raw)
+        article = Article(raw=check_raw(raw))
         for stage in self.stages:
             article = stage(article)
         return article
@@ -129,16 +130,17 @@ def to_raw(raw: str | bytes | dict[str, object] | RawDocument, *, url: str | Non
     """Wrap what a caller hands `analyze` as a `RawDocument`."""
     from dataclasses import replace
 
-    from warta.ingest.decode import decode_bytes
+    from warta.ingest.decode import Decoded, decode_text
 
     if isinstance(raw, RawDocument):
         doc = raw
     elif isinstance(raw, dict):
         doc = raw_from_record(raw)
     else:
-        text = decode_bytes(raw) if isinstance(raw, bytes) else raw
+        decoded = decode_text(raw) if isinstance(raw, bytes) else Decoded(raw)
+        text = decoded.text
         if not isinstance(text, str) or not text.strip():
             raise InputError("input: empty input")
-        doc = RawDocument(content=text, kind="html" if sniff_kind(text) == "html" else "text")
-    changes = {k: v for k, v in (("url", url), ("date", date), ("lang", lang)) if v}
-    return replace(doc, **changes) if changes else doc
+        doc = RawDocument(content=text, kind="html" if sniff_kind(text) == "html" else "text",
+                          warnings=decoded.warnings)
+    return replace(doc, url=url or doc.url, date=date or doc.date, lang=lang or doc.lang)

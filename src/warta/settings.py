@@ -59,6 +59,11 @@ class Settings:
         default=2_000_000,
         metadata={"help": "Largest request body the service accepts; larger ones get 413."},
     )
+    analyze_wait_seconds: float = field(
+        default=10.0,
+        metadata={"help": "How long a POST /analyze waits for the analyzer while another request "
+                          "holds it; then 503 with Retry-After instead of a queue that never drains."},
+    )
     rate_limit_per_second: float = field(
         default=20.0,
         metadata={"help": "Requests per second each client IP may sustain (token bucket); 0 turns it off."},

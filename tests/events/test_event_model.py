@@ -27,7 +27,7 @@ def test_the_shipped_model_loads_and_names_what_it_was_trained_on(lang: str) -> 
 def test_a_malformed_model_file_names_the_file(tmp_path: Path) -> None:
     bad = tmp_path / "events-id-1.json"
     bad.write_text(json.dumps({"name": "x", "weights": [1, 2]}), encoding="utf-8")
-    with pytest.raises(DataFileError, match="events-id-1.json"):
+    with pytest.raises(DataFileError, match=r"events-id-1\.json"):
         EventModel.load("id", bad)
 
 

@@ -14,7 +14,8 @@ from warta.lang import language_dir
 from warta.lang.datafile import DataFile
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?")
-_NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")
+# Four-digit years only: "19-09-10" could be 2019-09-10 or 10 Sept 2019 (or 1910); it is not read.
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
 _DAY_MONTH = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
 _MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
 _TIME = re.compile(r"\b(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*(?:([ap])\.?m\.?\b)?\s*([A-Za-z]{2,4})?\b",
@@ -44,8 +45,7 @@ def load_date_names(languages: tuple[str, ...]) -> DateNames:
 
 
 def _valid(year: int, month: int, day: int) -> dt.date | None:
-    if year < 100:
-        year += 2000
+    """The day, when it exists and its year (as written: "0099" is year 99) is a news year."""
     try:
         found = dt.date(year, month, day)
     except ValueError:

@@ -81,7 +81,10 @@ def host_of(url: str | None) -> str | None:
     """The web host of a URL without 'www.'."""
     if not url:
         return None
-    host = urlsplit(url if "//" in url else "//" + url).hostname
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname
+    except ValueError:  # "http://[x": an unclosed IPv6 bracket; a URL is metadata, not worth the record
+        return None
     return host.removeprefix("www.") if host else None
 
 

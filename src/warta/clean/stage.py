@@ -128,7 +128,7 @@ class CleanStage:
             title=normalize_paragraph(page.title) if page.title else None,
             infer_title=raw.kind in ("text", "html") and not page.title,
         )
-        warnings = list(page.warnings)
+        warnings = [*raw.warnings, *page.warnings]
         if not cleaned.paragraphs and not cleaned.title:
             warnings.append("no article text left after removing boilerplate")
         date = self.find_date(raw, page, cleaned.date_text, warnings)
@@ -174,7 +174,8 @@ class CleanStage:
         """The publication date the record or the page gives; never a guess."""
         date = parse_date(page.date_text, self.dates) if page.date_text else None
         if page.date_text and raw.date and date is None:
-            warnings.append(f"date {raw.date!r} not understood; left empty")
+            warnings.append(f"date {raw.date!r} not understood (a real day, four-digit year, "
+                            "1900–2100); left empty")
         if raw.date or not found_in_text:
             return date
         printed = parse_date(found_in_text, self.dates)

@@ -15,12 +15,13 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
+import duckdb
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from warta.errors import WartaError
-from warta.store import DEFAULT_DB, Store
+from warta.store import DEFAULT_DB, Store, StoreError
 from warta.store.filters import Unit
 
 DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB database file.")]
@@ -156,11 +157,30 @@ def sql_command(
 ) -> None:
     """Run SQL over the database (read-only). Tables and views: see docs/schema.md."""
     try:
+        refuse_file_writes(query)
         with Store(db, read_only=True) as store:
             result = store.sql(query)
     except WartaError as exc:
         _fail(str(exc))
     emit(result.columns, result.rows, fmt)
+
+
+# A read-only database still lets these write files (COPY ... TO, EXPORT DATABASE, COPY FROM
+# DATABASE); reading Parquet shards in place (SELECT ... FROM '*.parquet') stays allowed.
+FILE_WRITES = frozenset({duckdb.StatementType.COPY, duckdb.StatementType.COPY_DATABASE,
+                         duckdb.StatementType.EXPORT})
+
+
+def refuse_file_writes(query: str) -> None:
+    """`StoreError` for a statement that would write a file, as DuckDB refuses DROP or ATTACH."""
+    try:
+        statements = duckdb.extract_statements(query)
+    except duckdb.Error as exc:
+        raise StoreError(f"query failed: {str(exc).strip().splitlines()[0]}") from None
+    for statement in statements:
+        if statement.type in FILE_WRITES:
+            raise StoreError(f"query failed: warta sql is read-only; a {statement.type.name} statement "
+                             "would write a file")
 
 
 def _fail(message: str) -> NoReturn:

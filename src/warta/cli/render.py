@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from warta.article import Article
+
+# Characters a terminal acts on instead of showing: C0 and C1 controls (ESC starts colour,
+# cursor and title sequences), DEL, and the bidirectional overrides that reorder what is shown.
+# Newlines and tabs are layout and stay.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: str) -> str:
+    """`text` safe to print on a terminal: each control character written as its escape ("\\x1b")."""
+    return _CONTROL.sub(_escape, text)
+
+
+def _escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def article_view(article: Article) -> Panel:
@@ -19,21 +36,21 @@ def article_view(article: Article) -> Panel:
     for key, value in (("title", article.title), ("source", article.source), ("date", article.date),
                        ("author", article.author), ("lang", article.lang), ("dateline", dateline),
                        ("url", article.url), ("id", article.id)):
-        meta.add_row(key, value or "—")
-    body = Text(article.text)
+        meta.add_row(key, shown(value) if value else "—")
+    body = Text(shown(article.text))
     if article.body_start:
-        body.stylize("bold", 0, article.body_start)
+        body.stylize("bold", 0, len(shown(article.text[:article.body_start])))
     removed = Text()
     for piece in article.removed:
         removed.append(f"{piece.kind:>14}  ", style="yellow")
-        removed.append(piece.text, style="strike dim red")
+        removed.append(shown(piece.text), style="strike dim red")
         removed.append("\n")
     parts: list[Table | Text] = [meta, Text(""), body]
     if article.removed:
         parts += [Text("\nremoved", style="bold yellow"), removed]
     for warning in article.warnings:
-        parts.append(Text(f"warning: {warning}", style="magenta"))
-    return Panel(Group(*parts), title=article.title or article.id, title_align="left")
+        parts.append(Text(f"warning: {shown(warning)}", style="magenta"))
+    return Panel(Group(*parts), title=shown(article.title or article.id), title_align="left")
 
 
 def print_article(article: Article, console: Console | None = None) -> None:
@@ -48,7 +65,7 @@ def print_table(articles: list[Article], console: Console | None = None) -> None
         table.add_column(name, justify="right" if numeric else "left", overflow="fold",
                          max_width=48 if name == "title" else None)
     for article in articles:
-        table.add_row(article.id[:22], article.lang or "—", article.source or "—", article.date or "—",
-                      article.title or "—", str(len(article.sentences)), str(len(article.removed)),
-                      str(len(article.actors)), str(len(article.events)))
+        table.add_row(shown(article.id[:22]), shown(article.lang or "—"), shown(article.source or "—"),
+                      shown(article.date or "—"), shown(article.title or "—"), str(len(article.sentences)),
+                      str(len(article.removed)), str(len(article.actors)), str(len(article.events)))
     (console or Console()).print(table)

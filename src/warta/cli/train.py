@@ -84,7 +84,8 @@ def train_parser_command(
 @app.command("events")
 def train_events_command(
     lang: Annotated[str, typer.Option(help="Language of the model: id or en.")] = "id",
-    data: Annotated[Path, typer.Option(help="The shared data folder (eval/ inside).")] = Path("../shared/data"),
+    data: Annotated[Path, typer.Option(help="The shared data folder (eval/ inside).")] = Path(
+        "../shared/data"),
     out: Annotated[Path | None, typer.Option(help="Model file to write; default: the shipped model.")] = None,
 ) -> None:
     """Train the event model (which trigger candidates are events, with which actors)."""

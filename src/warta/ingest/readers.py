@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
-import json
 import os
 import re
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from warta.article import Failure, RawDocument
 from warta.errors import InputError
-from warta.ingest.decode import decode_bytes
+from warta.ingest import jsonsafe
+from warta.ingest.decode import decode_text
 
 HTML_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".txt",)
@@ -97,16 +99,16 @@ def read_paths(paths: Iterable[str]) -> Iterator[RawDocument | Failure]:
 
 def read_stream(stream: IO[bytes], origin: str) -> Iterator[RawDocument | Failure]:
     data = stream.read()
+    if sniff_kind(data[:4096].decode("utf-8", "replace")) == "jsonl":
+        yield from read_jsonl_lines(data.splitlines(), origin)
+        return
     try:
-        text = decode_bytes(data, origin)
+        decoded = decode_text(data, origin)
     except InputError as exc:
         yield Failure(origin, str(exc))
         return
-    kind = sniff_kind(text)
-    if kind == "jsonl":
-        yield from read_jsonl_lines(text.splitlines(), origin)
-    else:
-        yield RawDocument(content=text, kind=kind, origin=origin)
+    kind = sniff_kind(decoded.text)
+    yield RawDocument(content=decoded.text, kind=kind, origin=origin, warnings=decoded.warnings)
 
 
 def read_file(path: Path) -> Iterator[RawDocument | Failure]:
@@ -118,41 +120,63 @@ def read_file(path: Path) -> Iterator[RawDocument | Failure]:
 
         yield from (read_warc(path) if kind == "warc" else read_feed(path))
         return
+    if kind == "jsonl":
+        yield from _read_jsonl_file(path)
+        return
     try:
-        if kind == "jsonl":
-            opener = gzip.open if path.name.lower().endswith(".gz") else open
-            with opener(path, "rt", encoding="utf-8", errors="strict") as handle:
-                yield from read_jsonl_lines(handle, origin)
-            return
-        data = path.read_bytes()
-        text = decode_bytes(data, origin)
+        decoded = decode_text(path.read_bytes(), origin)
     except InputError as exc:
         yield Failure(origin, str(exc))
         return
-    except (OSError, UnicodeDecodeError, EOFError) as exc:
-        yield Failure(origin, f"{origin}: cannot read: {exc.__class__.__name__}: {exc}")
+    except OSError as exc:
+        yield Failure(origin, f"{origin}: cannot read: {exc.strerror or exc.__class__.__name__}")
         return
     if kind is None:
-        kind = "html" if sniff_kind(text) == "html" else "text"
-    url = None
-    yield RawDocument(content=text, kind=kind, url=url, origin=origin)
+        kind = "html" if sniff_kind(decoded.text) == "html" else "text"
+    yield RawDocument(content=decoded.text, kind=kind, origin=origin, warnings=decoded.warnings)
 
 
-def read_jsonl_lines(lines: Iterable[str], origin: str) -> Iterator[RawDocument | Failure]:
-    """One record per line; a bad line is a `Failure` naming its line number."""
-    for number, line in enumerate(lines, start=1):
+def _read_jsonl_file(path: Path) -> Iterator[RawDocument | Failure]:
+    """Lines of a .jsonl(.gz) file as bytes, so one undecodable line is one failure, not the file's."""
+    origin = str(path)
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    number = 0
+    try:
+        with opener(path, "rb") as handle:
+            for number, line in enumerate(handle, start=1):
+                yield from read_jsonl_lines([line], origin, first=number)
+    except (OSError, EOFError, zlib.error) as exc:
+        where = f"{origin}:{number + 1}"
+        detail = getattr(exc, "strerror", None) or str(exc) or exc.__class__.__name__
+        yield Failure(where, f"{where}: cannot read the file past this line ({detail})")
+
+
+def read_jsonl_lines(lines: Iterable[str | bytes], origin: str,
+                     first: int = 1) -> Iterator[RawDocument | Failure]:
+    """One record per line; a bad line is a `Failure` naming its line number.
+
+    A line is parsed with bounded depth and number size (`jsonsafe`); bytes that are not UTF-8
+    are replaced (U+FFFD, visible) and the record carries a warning saying so.
+    """
+    for number, line in enumerate(lines, start=first):
         if not line.strip():
             continue
         where = f"{origin}:{number}"
+        warnings: tuple[str, ...] = ()
+        if isinstance(line, bytes):
+            data = line
+            try:
+                line = data.decode("utf-8")
+            except UnicodeDecodeError:
+                line = data.decode("utf-8", errors="replace")
+                warnings = ("the line is not valid UTF-8: bytes that could not be read show as "
+                            "U+FFFD (\ufffd)",)
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Failure(where, f"{where}: not valid JSON ({exc.msg})")
-            continue
-        try:
-            yield raw_from_record(record, where)
+            raw = raw_from_record(jsonsafe.loads(line, where), where)
         except InputError as exc:
             yield Failure(where, str(exc))
+            continue
+        yield dataclasses.replace(raw, warnings=warnings) if warnings else raw
 
 
 def raw_from_record(record: Any, origin: str = "record") -> RawDocument:
@@ -163,15 +187,20 @@ def raw_from_record(record: Any, origin: str = "record") -> RawDocument:
     content = html if html else text
     if not isinstance(content, str) or not content.strip():
         raise InputError(f"{origin}: record has no non-empty 'html' or 'text' field")
-    meta = {key: record.get(key) for key in ("url", "title", "date", "source", "lang")}
-    for key, value in meta.items():
+    meta: dict[str, str | None] = {}
+    for key in ("url", "title", "date", "source", "lang"):
+        value = record.get(key)
         if value is not None and not isinstance(value, str):
             raise InputError(f"{origin}: field '{key}' must be a string")
+        meta[key] = value
     record_id = record.get("id")
+    if record_id is not None and not isinstance(record_id, str | int | float):
+        raise InputError(f"{origin}: field 'id' must be a string or a number")
     return RawDocument(
         content=content,
         kind="html" if html else "record",
         id=str(record_id) if record_id is not None else None,
         origin=origin,
-        **meta,
+        url=meta["url"], title=meta["title"], date=meta["date"], source=meta["source"],
+        lang=meta["lang"],
     )

@@ -13,6 +13,7 @@ needs for the same pages, so a faster parser would not change end-to-end through
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -22,7 +23,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from warta.article import Failure, RawDocument
 from warta.errors import InputError
-from warta.ingest.decode import decode_bytes, looks_binary
+from warta.ingest.decode import Decoded, decode_text, looks_binary
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-]+)", re.I)
@@ -68,29 +69,33 @@ def read_warc_stream(stream: IO[bytes], origin: str) -> Iterator[RawDocument | F
                 yield Failure(where, f"{where}: record cut short (the WARC file is truncated)")
                 continue
             try:
-                text = decode_payload(body, content_type, where)
+                decoded = decode_payload(body, content_type, where)
             except InputError as exc:
                 yield Failure(where, str(exc))
                 continue
             yield RawDocument(
-                content=text,
+                content=decoded.text,
                 kind="html",
                 url=record.rec_headers.get_header("WARC-Target-URI"),
                 crawled=record.rec_headers.get_header("WARC-Date"),
                 origin=where,
+                warnings=decoded.warnings,
             )
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error, AttributeError, TypeError,
+            KeyError, IndexError) as exc:
         # A truncated download or a non-WARC file: what was read stands, the rest is reported.
+        # warcio meets a cut-off record header with AttributeError/TypeError (a None where a
+        # header should be), so those mean "broken file" here as well.
         yield Failure(origin, f"{origin}: not a readable WARC past this point "
                               f"({exc.__class__.__name__}: {str(exc).strip()[:200]})")
 
 
-def decode_payload(body: bytes, content_type: str, origin: str) -> str:
+def decode_payload(body: bytes, content_type: str, origin: str) -> Decoded:
     """HTTP-declared charset first (it is what the browser used), then warta's usual decoding."""
     declared = _CHARSET.search(content_type)
     if declared and body.strip() and not looks_binary(body):
         try:
-            return body.decode(declared.group(1).lower())
+            return Decoded(body.decode(declared.group(1).lower()))
         except (UnicodeDecodeError, LookupError):
             pass
-    return decode_bytes(body, origin)
+    return decode_text(body, origin)

@@ -13,8 +13,11 @@ import re
 from warta.article import Sentence
 from warta.lang import read_word_lists
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-ÖØ-Þ])")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+# The lookbehind starts a match only at the first of a run of stops, so "......" (100,000 dots)
+# is one attempt, not one per dot: linear, like the rest of the splitter.
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"”’')\]]*+(?=\s+[\"“‘'(\[]?[A-Z0-9À-ÖØ-Þ])")
+_INITIALS = re.compile(r"(?:\w\.){1,4}\w?")
+MAX_WORD = 40  # no abbreviation or initials run is longer; a longer "word" before a dot is prose
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 
 
@@ -27,14 +30,26 @@ def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool
     """True when the '.' at `dot` closes an abbreviation or an initial, not a sentence."""
     if text[dot] != ".":
         return False
-    found = _WORD_BEFORE.search(text, 0, dot)
-    if not found:
+    word = _word_before(text, dot).casefold().strip(".")
+    if not word:
         return False
-    word = found.group(1).casefold().strip(".")
     if word in abbreviations:
         return True
     # An initial ("J. Kirby") or a dotted acronym ("A.S.", "U.S."): short letters and dots.
-    return (len(word) == 1 and word.isalpha()) or bool(re.fullmatch(r"(?:\w\.){1,4}\w?", word + "."))
+    return (len(word) == 1 and word.isalpha()) or bool(_INITIALS.fullmatch(word + "."))
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of word characters and dots ending at `end`, read backwards, at most MAX_WORD + 1.
+
+    Scanning back from the dot (not searching forward from offset 0, as a `$`-anchored regex
+    does) keeps each call proportional to the word, so splitting is linear in the text.
+    """
+    begin = end
+    floor = max(0, end - MAX_WORD - 1)
+    while begin > floor and (text[begin - 1] == "." or text[begin - 1].isalnum() or text[begin - 1] == "_"):
+        begin -= 1
+    return text[begin:end]
 
 
 def split_sentences(text: str, abbreviations: frozenset[str], start: int = 0,

@@ -21,7 +21,13 @@ class LanguageStage:
     def __call__(self, article: Article) -> Article:
         if article.lang:
             return article
-        return article.evolve(lang=self.identifier.identify(article.body or article.text))
+        found = self.identifier.detect(article.body or article.text)
+        if not found.among:
+            return article.evolve(lang=found.lang)
+        confidence = f", confidence {found.confidence:.2f}" if found.confidence is not None else ""
+        among = "every language" if found.among == ("all",) else ", ".join(found.among)
+        note = f"short text: language {found.lang} chosen among {among}{confidence}"
+        return article.evolve(lang=found.lang, warnings=(*article.warnings, note))
 
 
 class SentenceStage:
