@@ -5,7 +5,7 @@ Run from the repository root:
     .venv/bin/python bench/events.py [--data ../shared/data] [--articles 2000] [--pairs 0]
 
 1. Dev figures on every set of `warta.events.devsets.DEV_SETS`, each split by a fixed hash
-   (`warta.events.split`) into a look part (read, written against, trained on) and a measure part
+   (`warta.split`) into a look part (read, written against, trained on) and a measure part
    (only ever scored). Both are printed so the gap is visible; the README quotes the measure part.
    The seed is a golden case and the id-panl-train sets are training data: reported whole.
 2. PANL agreement: the Indonesian `text` and the English `text_en` of each international PANL-BPPT
@@ -36,8 +36,8 @@ import warta
 from warta.article import Article
 from warta.events.devsets import DEV_SETS, SEED_GOLD
 from warta.events.evaluate import evaluate, read_jsonl, translation_agreement
-from warta.events.split import PANL_MEASURE_SHARE, select
 from warta.pipeline import to_raw
+from warta.split import PANL_MEASURE_SHARE, select
 
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "bench" / "results" / "events.json"

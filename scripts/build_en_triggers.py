@@ -3,10 +3,11 @@
     .venv/bin/python scripts/build_en_triggers.py [--shared ../shared/data]
 
 Reads cameo/petrarch2/CAMEO.2.0.txt (Open Event Data Alliance, MIT) as it is, through
-warta.events.petrarch, and writes src/warta/lang/en/triggers-petrarch.tsv: one row per coded verb
-and per pattern warta's phrase syntax can state (`code, phrase, kind, source, weight`), with the
-licence and the source file's sha256 at the top. Prints what was read, converted and dropped, so a
-change of the dictionary or of the conversion shows up as a change of these counts.
+warta.events.petrarch_reader, converts it with warta.events.petrarch_convert, and writes
+src/warta/lang/en/triggers-petrarch.tsv: one row per coded verb and per pattern warta's phrase
+syntax can state (`code, phrase, kind, source, weight`), with the licence and the source file's
+sha256 at the top. Prints what was read, converted and dropped, so a change of the dictionary or
+of the conversion shows up as a change of these counts.
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ def main() -> int:
     sys.path.insert(0, str(REPO / "src"))
     from warta.events.lexicon import write_lexicon
     from warta.events.ontology import Ontology
-    from warta.events.petrarch import convert, read_verb_dictionary
+    from warta.events.petrarch_convert import convert
+    from warta.events.petrarch_reader import read_verb_dictionary
 
     source = args.shared / SOURCE
     sha = hashlib.sha256(source.read_bytes()).hexdigest()

@@ -57,7 +57,7 @@ sys.path.insert(0, str(REPO / "src"))
 from warta.events.morphology import EnglishMorphology, IndonesianMorphology  # noqa: E402
 from warta.events.ontology import Ontology  # noqa: E402
 from warta.events.patterns import parse_phrase  # noqa: E402
-from warta.events.split import PANL_MEASURE_SHARE, part_of  # noqa: E402
+from warta.split import PANL_MEASURE_SHARE, part_of  # noqa: E402
 
 LANG_ID = REPO / "src" / "warta" / "lang" / "id"
 OUT = LANG_ID / "triggers-induced.tsv"
@@ -995,7 +995,7 @@ def matcher_for(proposals: list[Proposal], ontology: Ontology, with_handwritten:
     """warta's own Indonesian matcher over the proposals (after the hand-written patterns, which
     win ties, when asked), so checks count what the coder would."""
     from warta.events.matcher import Matcher
-    from warta.events.patterns import Pattern, _compile, parse_patterns
+    from warta.events.patterns import Pattern, compile_patterns, parse_patterns
     from warta.lang import language_dir
 
     patterns = tuple(Pattern(id=str(n), code=p.code, phrases=(parse_phrase(p.phrase),),
@@ -1003,7 +1003,7 @@ def matcher_for(proposals: list[Proposal], ontology: Ontology, with_handwritten:
     if with_handwritten:
         base = parse_patterns(language_dir("id").joinpath("events.toml"), "id", ontology).patterns
         patterns = tuple(base) + patterns
-    compiled = _compile("id", VERSION, patterns, _markers(ontology))
+    compiled = compile_patterns("id", VERSION, patterns, _markers(ontology))
     return Matcher(compiled, IndonesianMorphology.load(extra_roots=compiled.lemmas))
 
 
@@ -1126,8 +1126,9 @@ def header(shared: Path, template_source: str, stats: dict[str, int]) -> list[st
         "#     prasastoadi/parallel-corpora-en-id @ dce91cd22aa7; only statistics and single words or short",
         "#     phrases are shipped, no sentence.",
         f"#   corpus sha256 = {sha256(shared / CORPUS)}",
-        f"#   English CAMEO patterns: {template_source} (PETRARCH2 CAMEO.2.0 verb dictionary, MIT,",
-        "#     Open Event Data Alliance); English sides coded by warta's English coder.",
+        "#   English CAMEO patterns: PETRARCH2's CAMEO.2.0 verb dictionary (MIT, Open Event Data Alliance),",
+        f"#     read from {template_source};",
+        "#     English sides coded by warta's English coder (word-order rules).",
         "#   id-panl-train gold triggers (warta's own annotation): source panl-train:gold.",
         f"# pairs: {stats['corpus']} in the corpus; held out: {stats['dev']} dev/dev2, "
         f"{stats['train']} train,",

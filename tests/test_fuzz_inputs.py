@@ -20,12 +20,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from test_properties import assert_spans_inside
-from warta.api import create_app
-from warta.article import RawDocument
+from warta.article import Failure, RawDocument
 from warta.errors import WartaError
-from warta.ingest.readers import Failure, read_jsonl_lines
+from warta.ingest.readers import read_jsonl_lines
 from warta.pipeline import Pipeline
 from warta.settings import Settings
+from warta.web import create_app
 
 bounded = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

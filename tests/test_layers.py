@@ -15,8 +15,9 @@ from support import REPO
 
 SRC = REPO / "src" / "warta"
 LAYERS: list[set[str]] = [
-    {"article", "errors", "settings", "lang", "version"},
-    {"ingest"}, {"clean"}, {"language"}, {"actors"}, {"events"}, {"pipeline"}, {"store"}, {"scale"},
+    {"article", "errors", "settings", "lang", "version", "split"},
+    {"ingest"}, {"clean"}, {"language"}, {"syntax"}, {"actors"}, {"events"}, {"pipeline"}, {"store"},
+    {"scale"},
     {"relations"}, {"api"}, {"web"}, {"cli"},
 ]
 LEVEL = {name: level for level, names in enumerate(LAYERS) for name in names}

@@ -107,7 +107,9 @@ def test_indonesian_modalities(code_events: Code, triples: Triples) -> None:
         "Israel dilaporkan menyerang Palestina.": "reported",
     }
     for text, modality in cases.items():
-        assert triples(code_events(text, actors)) == {("ISR", "PSE", "190", modality)}, text
+        # "mempertimbangkan" is also CAMEO's 014 (consider a policy option), coded beside the attack
+        attacks = {t for t in triples(code_events(text, actors)) if t[2][:2] == "19"}
+        assert attacks == {("ISR", "PSE", "190", modality)}, text
 
 
 def test_an_expressed_intent_is_the_event_asserted(code_events: Code, triples: Triples) -> None:

@@ -11,8 +11,8 @@ import warta
 from warta.errors import DataFileError
 from warta.events.devsets import DEV_SETS
 from warta.events.model import EventModel
-from warta.events.split import part_of, record_key
 from warta.events.train import TRAIN_SETS, training_sets
+from warta.split import part_of, record_key
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -43,10 +43,13 @@ def test_training_never_reads_a_measure_part(shared_data: Path) -> None:
 
 
 def test_a_model_event_names_the_model_and_its_score(pipeline: warta.Pipeline) -> None:
-    article = pipeline.analyze({"text": "Pasukan Ethiopia menyerbu Mogadishu, ibu kota Somalia, pada Selasa.",
-                                "lang": "id"})
-    decided = [e for e in article.events if e.rule.startswith("events-id-")]
+    """Nominal triggers with no agent of their own ("Pertempuran antara ...") are the model's:
+    no hand-written rule fills their roles, the model picks the pair from the sentence."""
+    text = "Pertempuran antara tentara Sudan dan pemberontak menewaskan 20 orang."
+    article = pipeline.analyze({"text": text, "lang": "id"})
+    decided = [e for e in article.events if e.rule.startswith("events-id-1:")]
+    assert ("SDN", "19") in {(e.source.code[:3] if e.source else "", e.root) for e in decided}, article.events
     for event in decided:
         score = float(event.rule.rsplit("p=", 1)[1])
-        assert event.confidence == pytest.approx(score, abs=0.01)
-    assert any(e.root in ("18", "19", "17") for e in article.events), article.events
+        assert event.confidence == pytest.approx(score, abs=0.005)
+        assert score >= EventModel.load("id").threshold  # type: ignore[union-attr]

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from warta.errors import DataFileError
+from warta.events.loading import load_patterns
 from warta.events.ontology import Ontology
-from warta.events.patterns import codes_covered, load_patterns, parse_patterns
+from warta.events.patterns import codes_covered, parse_patterns
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ import pytest
 
 from warta.events.ontology import Ontology
 from warta.events.patterns import parse_phrase
-from warta.events.split import PANL_MEASURE_SHARE, part_of
+from warta.split import PANL_MEASURE_SHARE, part_of
 
 REPO = Path(__file__).resolve().parents[2]
 LEXICON = REPO / "src" / "warta" / "lang" / "id" / "triggers-induced.tsv"

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from hostile_inputs import DEEP, GOOD_ID
 
-from warta.article import RawDocument
+from warta.article import Failure, RawDocument
 from warta.errors import InputError
 from warta.ingest import jsonsafe
-from warta.ingest.readers import Failure, read_paths
+from warta.ingest.readers import read_paths
 
 
 def test_deep_and_huge_lines_are_failures_with_line_numbers(poison_jsonl: Path) -> None:

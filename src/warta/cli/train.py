@@ -92,7 +92,9 @@ def train_events_command(
     from importlib.util import find_spec
 
     from warta.events.model import model_file
+    from warta.events.stage import EventStage
     from warta.events.train import TRAIN_SETS, train
+    from warta.pipeline import Pipeline
 
     if lang not in TRAIN_SETS:
         typer.echo(f"warta: error: no event model for language {lang!r} (have: id, en)", err=True)
@@ -102,7 +104,10 @@ def train_events_command(
         raise typer.Exit(1)
     target = out or Path(str(model_file(lang)))
     try:
-        report = train(lang, data, target, progress=lambda line: typer.echo(line, err=True))
+        pipeline = Pipeline()
+        coder = next(s for s in pipeline.stages if isinstance(s, EventStage)).coders[lang]
+        report = train(lang, data, target, pipeline.analyze, coder,
+                       progress=lambda line: typer.echo(line, err=True))
     except WartaError as exc:
         typer.echo(f"warta: error: {exc}", err=True)
         raise typer.Exit(1) from None

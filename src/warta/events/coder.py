@@ -7,6 +7,14 @@ the untuk/agar complement of an appeal or demand takes that event's target as it
 hypothetical. A clause whose subject is "Pernyataan tersebut" (no actor, a demonstrative)
 inherits the previous sentence's source. Speech verbs are events only when what they report
 carries no event of its own.
+
+Rules where they are exact, a model where they are not: a hand-written pattern (events.toml) that
+fires gives its events; every other trigger — a lexicon row (PETRARCH2's verbs, the induced
+Indonesian lexicon) or a hand-written pattern whose roles the rules could not fill — is decided by
+the event model over its actor-pair candidates (`warta.events.candidates`, `warta.events.model`),
+and its `rule` names the model, the pattern and the score. Only sentences with a trigger are
+parsed; the parse marks prenominal modifiers ("sanctioned goods") as no event, fills roles for
+lexicon triggers, and gives the model its features.
 """
 
 from __future__ import annotations
@@ -27,8 +35,8 @@ from warta.events.roles import Found, Roles
 from warta.events.syntax_roles import ParseRoles
 from warta.events.tokens import SentenceView, build_view
 
-# parses a sentence over the coder's own tokens (token i of the view is token i of the parse)
-Parser = Callable[[SentenceView], Any]
+# parses sentences over the coder's own tokens (token i of a view is token i of its parse), in a batch
+Parser = Callable[[Sequence[SentenceView]], list[Any]]
 
 INHERIT_REACH = 5  # words before the trigger in which "Pernyataan tersebut" may stand
 NO_TARGET_PENALTY = 0.15  # confidence lost when the target is unresolved
@@ -43,6 +51,10 @@ class RoleFill:
     subject: Found | None  # what modality scopes from (the patient, for passives)
     complement: bool = False
     inherited: bool = False
+    background: bool = False  # a noun after a preposition or article: a mention, not a predicate
+
+
+BACKGROUND = RoleFill(None, None, None, background=True)
 
 
 class LanguageCoder:
@@ -66,45 +78,67 @@ class LanguageCoder:
         model candidate (for training)."""
         events: list[Event] = []
         previous: Found | None = None
-        ordered = sorted(actors, key=lambda a: a.start)
-        for sentence in sentences:
-            inside = [a for a in ordered if a.start >= sentence.start and a.end <= sentence.end]
-            if not inside:
-                continue
-            view = build_view(text, sentence, inside)
-            found, previous = self._code_sentence(text, view, previous, collect)
-            events += found
+        views = [build_view(text, s, inside) for s, inside in _actors_by_sentence(sentences, actors)]
+        matches = [self.matcher.find(view) for view in views]
+        # one batch parse (faster per token than one by one) of the sentences that need it
+        wanted = [view for view, found in zip(views, matches, strict=True)
+                  if found and self.parser is not None and self._needs_parse(text, view, found)]
+        parsed = self.parser(wanted) if self.parser is not None and wanted else []
+        docs = dict(zip(map(id, wanted), parsed, strict=True))
+        for view, found in zip(views, matches, strict=True):
+            coded, previous = self._code_sentence(text, view, found, docs.get(id(view)), previous, collect)
+            events += coded
         return events
 
-    def _code_sentence(self, text: str, view: SentenceView, previous: Found | None,
+    def _code_sentence(self, text: str, view: SentenceView, matches: list[Match], doc: Any,
+                       previous: Found | None,
                        collect: list[Candidate] | None = None) -> tuple[list[Event], Found | None]:
-        matches = self.matcher.find(view)
         fills: list[RoleFill | None] = []
         events: list[tuple[Match, Event]] = []
         last_source = previous
-        # parse only sentences with a trigger
-        doc = self.parser(view) if matches and self.parser is not None else None
         for index, match in enumerate(matches):
             fill = self._roles(view, match, matches[:index], fills, previous)
+            exact = match.pattern.rule.startswith(f"{self.patterns.version}:")
             if doc is not None:
-                fill = self._with_parse(view, doc, match, fill)
+                fill = self._with_parse(view, doc, match, fill) if not exact else \
+                    self._reported_subject(view, doc, match, fill)
             fills.append(fill)
             if fill is not None and fill.source is not None:
                 last_source = fill.source
             produced = self._rule_events(text, view, match, fill)
-            exact = match.pattern.rule.startswith(f"{self.patterns.version}:")
-            if (self.model is None and collect is None) or (fill is not None and fill.complement):
-                events += [(match, e) for e in produced]
+            if (self.model is None and collect is None) or (fill is not None and fill.complement) \
+                    or (exact and produced and collect is None) or fill is BACKGROUND:
+                events += [(match, e) for e in produced]  # a hand-written rule that fired is exact
                 continue
+            if doc is not None and self.parse_roles.read(view, doc, match.positions, match.passive).modifier:
+                continue  # "sanctioned goods": a prenominal modifier, no predicate
             modality = self.judge.judge(view, match, fill.subject if fill else None, False).modality
             candidates = sentence_candidates(view, doc, match, _chosen(fill), modality)
             if collect is not None:
                 collect.extend(candidates)
-            if self.model is None or exact:
-                events += [(match, e) for e in produced]  # a hand-written rule is exact
+            if self.model is None or (exact and produced):
+                events += [(match, e) for e in produced]
             else:
                 events += [(match, e) for e in self._model_events(text, view, match, candidates)]
         return _drop_covering_statements(events), last_source
+
+    def _needs_parse(self, text: str, view: SentenceView, matches: list[Match]) -> bool:
+        """Whether any trigger of the sentence reads the parse: a lexicon trigger, one the model
+        decides (no hand-written rule fired), or one a speech verb may report. A sentence whose
+        hand-written rules all fired, with no speech verb, is coded without it (the parse is most
+        of the stage's time)."""
+        if any(t.low in self.m["report_verbs"] for t in view.tokens):
+            return True
+        fills: list[RoleFill | None] = []
+        for index, match in enumerate(matches):
+            if not match.pattern.rule.startswith(f"{self.patterns.version}:"):
+                return True
+            fill = self._roles(view, match, matches[:index], fills, None)
+            fills.append(fill)
+            if fill is not BACKGROUND and not (fill is not None and fill.complement) \
+                    and not self._rule_events(text, view, match, fill):
+                return True
+        return False
 
     def _rule_events(self, text: str, view: SentenceView, match: Match, fill: RoleFill | None) -> list[Event]:
         if fill is None or fill.source is None:
@@ -125,14 +159,16 @@ class LanguageCoder:
 
     def _model_events(self, text: str, view: SentenceView, match: Match,
                       candidates: list[Candidate]) -> list[Event]:
-        """The model's events for one trigger: its best candidates at or above its threshold."""
+        """The model's events for one trigger: its best candidates at or above its threshold, within
+        what the pattern allows (a target when it needs one; a place — "di PBB" — as target only
+        when the pattern says so, never as source)."""
         assert self.model is not None
-        scored = sorted(((self.model.probability(c.features), i, c) for i, c in enumerate(candidates)),
-                        key=lambda item: (-item[0], item[1]))
+        pattern = match.pattern
+        allowed = [c for c in candidates if not (pattern.needs_target and c.target is None)
+                   and not self.roles.locative(view, c.source.first) and not (
+            c.target is not None and not pattern.place_target and self.roles.locative(view, c.target.first))]
         out: list[Event] = []
-        for p, _, cand in scored[: self.model.per_trigger]:
-            if p < self.model.threshold:
-                break
+        for p, cand in self.model.decide([(self.model.probability(c.features), c) for c in allowed]):
             source = Found((cand.source,))
             target = Found((cand.target,)) if cand.target is not None else None
             fill = RoleFill(source, target, source)
@@ -189,7 +225,7 @@ class LanguageCoder:
             target = self.roles.object_after(view, agent.last, pattern.target_through)
             return RoleFill(agent, target, None)
         if self.roles.after_preposition(view, match.first):
-            return None  # "the first such attack", "in 1994 genocide": a noun, not a predicate
+            return BACKGROUND  # "the first such attack", "in 1994 genocide": a noun, not a predicate
         participle = _participle_clause(view, match, before, fills)
         if participle is not None:  # "Insurgents bombarded Aleppo, killing eight": same subject
             target = self.roles.object_after(view, match.first, pattern.target_through,
@@ -204,19 +240,34 @@ class LanguageCoder:
             return RoleFill(previous, target, None, inherited=True)
         return RoleFill(subject, target, subject)
 
+    def _reported_subject(self, view: SentenceView, doc: Any, match: Match,
+                          fill: RoleFill | None) -> RoleFill | None:
+        """'X mengatakan Y telah V', 'X said Y had V-ed': Y is the source of V and X only its
+        reporter. The word-order reading passes over Y (the speech verb's object) to X; the parse
+        gives V the subject of its own clause, when that subject stands after the speech verb."""
+        if fill is None or fill.source is None or fill.complement or fill.inherited or match.passive:
+            return fill
+        speech = [i for i in range(fill.source.last + 1, match.first)
+                  if view.tokens[i].low in self.m["report_verbs"]]
+        if not speech:
+            return fill
+        parsed = self.parse_roles.read(view, doc, match.positions, False)
+        if parsed.source is None or parsed.source.first <= speech[-1]:
+            return fill
+        return RoleFill(parsed.source, fill.target, parsed.source)
+
     def _with_parse(self, view: SentenceView, doc: Any, match: Match,
                     fill: RoleFill | None) -> RoleFill | None:
-        """A trigger the parse reads as a prenominal modifier ("sanctioned goods") is no event.
-        For a lexicon trigger the parse fills the roles the word-order reading left empty (the
-        model weighs both); a hand-written pattern keeps its word-order roles, which measured on
-        the look parts were the more precise (the parse found subjects inside noun phrases the
-        rules had ruled out: "kesepakatan antara Rusia dan Korea Utara akan melanggar ...")."""
+        """Roles of a lexicon trigger: the parse fills what the word-order reading left empty
+        (the model weighs both); a prenominal modifier ("sanctioned goods") is no event. A
+        hand-written pattern keeps its word-order roles, which on the look parts were the more
+        precise (the parse found subjects inside noun phrases the rules had ruled out:
+        "kesepakatan antara Rusia dan Korea Utara akan melanggar ...")."""
+        if fill is not None and (fill.complement or fill.inherited):
+            return fill
         parsed = self.parse_roles.read(view, doc, match.positions, match.passive)
         if parsed.modifier:
             return None
-        exact = match.pattern.rule.startswith(f"{self.patterns.version}:")
-        if exact or (fill is not None and (fill.complement or fill.inherited)):
-            return fill
         source = fill.source if fill is not None and fill.source is not None else parsed.source
         target = fill.target if fill is not None and fill.target is not None else parsed.target
         if source is None:
@@ -261,6 +312,25 @@ class LanguageCoder:
                      trigger=Trigger(text[start:end], start, end), sentence=view.sentence,
                      modality=modality, reporter=reporter, confidence=round(max(confidence, 0.05), 2),
                      rule=rule)
+
+
+def _actors_by_sentence(sentences: Sequence[Sentence],
+                        actors: Sequence[ActorMention]) -> list[tuple[Sentence, list[ActorMention]]]:
+    """Each sentence with the actor mentions inside it (sentences without any are left out), in
+    one pass over both sorted lists: linear in the article, however many sentences it has."""
+    ordered = sorted(actors, key=lambda a: a.start)
+    out, i = [], 0
+    for sentence in sorted(sentences, key=lambda s: s.start):
+        while i < len(ordered) and ordered[i].start < sentence.start:
+            i += 1
+        j, inside = i, []
+        while j < len(ordered) and ordered[j].start < sentence.end:
+            if ordered[j].end <= sentence.end:
+                inside.append(ordered[j])
+            j += 1
+        if inside:
+            out.append((sentence, inside))
+    return out
 
 
 def _chosen(fill: RoleFill | None) -> tuple[set[int], set[int]]:

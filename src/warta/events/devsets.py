@@ -3,7 +3,7 @@
 Each set is a gold JSONL under `<shared data>/eval/` (or the seed gold that ships in the repo),
 optionally filtered to one `dataset`, read on its Indonesian `text` or its English `text_en` (the
 PANL sets hold both: the same events hold for the translation). Every set except the seed and
-the training data is split by `warta.events.split` into a look part and a measure part.
+the training data is split by `warta.split` into a look part and a measure part.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from warta.events.evaluate import read_jsonl
-from warta.events.split import Part, select
+from warta.split import Part, select
 
 REPO = Path(__file__).resolve().parents[3]
 SEED_GOLD = REPO / "tests" / "events" / "data" / "seed-gold.jsonl"

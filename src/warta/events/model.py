@@ -17,10 +17,39 @@ from dataclasses import dataclass
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from warta.errors import DataFileError
 
 MODEL_VERSION = 1
+
+
+class Pairing(Protocol):
+    """What decoding needs of a candidate: its actor groups (compared by identity)."""
+
+    @property
+    def source(self) -> object: ...
+
+    @property
+    def target(self) -> object: ...
+
+
+C = TypeVar("C", bound=Pairing)
+
+
+def decide(scored: Sequence[tuple[float, C]], threshold: float, per_trigger: int) -> list[tuple[float, C]]:
+    """One trigger's events from its scored candidates: the best `per_trigger` at or above the
+    threshold, and no (source, no target) beside a (source, target) already kept for that source.
+    Training picks its threshold through this very function, so it is chosen as it is used."""
+    kept: list[tuple[float, C]] = []
+    for p, cand in sorted(scored, key=lambda item: -item[0]):
+        if p < threshold or len(kept) >= per_trigger:
+            break
+        if cand.target is None and any(k.source is cand.source for _, k in kept):
+            continue
+        kept.append((p, cand))
+    with_target = {id(k.source) for _, k in kept if k.target is not None}
+    return [(p, c) for p, c in kept if c.target is not None or id(c.source) not in with_target]
 
 
 def model_file(lang: str) -> Traversable:
@@ -46,6 +75,9 @@ class EventModel:
                        threshold=float(data["threshold"]), per_trigger=int(data.get("per_trigger", 2)))
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise DataFileError(str(source), None, f"not a warta event model ({exc})") from exc
+
+    def decide(self, scored: Sequence[tuple[float, C]]) -> list[tuple[float, C]]:
+        return decide(scored, self.threshold, self.per_trigger)
 
     def probability(self, features: Sequence[str]) -> float:
         z = sum(self.weights.get(f, 0.0) for f in features)

@@ -8,7 +8,7 @@ Any malformed entry fails at load with file:line (`DataFileError`).
 
 Beside events.toml, every `lang/<code>/triggers*.tsv` (generated trigger lexicons, e.g. from
 PETRARCH's CAMEO verb dictionary) and any extra file the caller names are loaded as the set's
-`lexicon` (see `warta.events.lexicon`): the hand-written patterns stay `patterns`, win ties, and
+`lexicon` by `warta.events.loading`: the hand-written patterns stay `patterns`, win ties, and
 lend the lexicon rows their options.
 """
 
@@ -16,15 +16,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources.abc import Traversable
-from pathlib import Path
 
 from warta.errors import DataFileError
 from warta.events.ontology import Ontology
-from warta.lang import language_dir
 
 PATTERN_FILE = "events.toml"
 DEFAULT_GAP = 4  # words a "..." may skip: "mengirimkan roket dan rudal infanteri" needs 3
@@ -86,6 +84,12 @@ class PatternSet:
     by_word: dict[str, list[tuple[Pattern, tuple[Element, ...]]]]
     lexicon: tuple[Pattern, ...] = ()  # from trigger lexicons; `patterns` are the hand-written ones
 
+    def without_lexicon_rows(self, marker: str) -> PatternSet:
+        """The same set less the lexicon rows whose rule names `marker` (training leaves out the
+        rows read off its own sentences' gold)."""
+        kept = tuple(p for p in self.lexicon if marker not in p.rule)
+        return compile_patterns(self.language, self.version, self.patterns, self.markers, kept)
+
     @property
     def lemmas(self) -> frozenset[str]:
         """Every root a phrase names: what the morphology must be able to produce."""
@@ -93,52 +97,12 @@ class PatternSet:
                          for el in phrase for lemma in el.lemmas)
 
 
-def load_patterns(language: str, ontology: Ontology, extra: Sequence[Path] = ()) -> PatternSet:
-    """The shipped pattern file of `language`, its trigger lexicons, and `extra` files: a `.txt`
-    is read as a PETRARCH verb dictionary as it is, a `.tsv` as a trigger lexicon."""
-    from warta.events import lexicon as lx  # lexicon builds Patterns, so it imports this module
-    from warta.events.petrarch import petrarch_lexicon
-
-    folder = language_dir(language)
-    base, needs_target = _parse_file(folder.joinpath(PATTERN_FILE), language, ontology)
-    lexicons = [lx.read_lexicon(p, ontology) for p in lx.lexicon_files(folder)]
-    for path in extra:
-        if path.suffix == ".txt":
-            lexicons.append(petrarch_lexicon(path, ontology))
-        elif path.suffix == ".tsv":
-            lexicons.append(lx.read_lexicon(path, ontology))
-        else:
-            raise DataFileError(str(path), None, "an extra pattern file is a PETRARCH verb "
-                                                 "dictionary (.txt) or a trigger lexicon (.tsv)")
-    if not lexicons:
-        return base
-    normalize = _normalizer(language, base)
-    added: list[Pattern] = []
-    for lexicon in lexicons:
-        added += lx.lexicon_patterns(lexicon, base.patterns, needs_target, normalize)[0]
-    return _compile(language, base.version, base.patterns, base.markers, tuple(added))
-
-
-def _normalizer(language: str, base: PatternSet) -> Callable[[str], frozenset[str]]:
-    """The roots of an exact word, so a lexicon word can be seen to tie with a hand-written root
-    (English only: the Indonesian morphology is too heavy to load twice)."""
-    if language != "en":
-        return _itself
-    from warta.events.morphology import EnglishMorphology
-
-    return EnglishMorphology(base.lemmas).lemmas
-
-
-def _itself(word: str) -> frozenset[str]:
-    return frozenset((word,))
-
-
 def parse_patterns(path: Traversable, language: str, ontology: Ontology) -> PatternSet:
     """Parse and check one pattern file; every problem names file:line."""
-    return _parse_file(path, language, ontology)[0]
+    return read_pattern_file(path, language, ontology)[0]
 
 
-def _parse_file(path: Traversable, language: str,
+def read_pattern_file(path: Traversable, language: str,
                 ontology: Ontology) -> tuple[PatternSet, bool | list[str]]:
     """The pattern set of one file and its top-level needs_target default."""
     text = path.read_text(encoding="utf-8")
@@ -165,7 +129,7 @@ def _parse_file(path: Traversable, language: str,
         where = lines[number] if number < len(lines) else None
         patterns.append(_parse_entry(entry, version, ontology, str(path), where, needs_target))
     markers = _parse_markers(data.get("markers", {}), str(path))
-    return _compile(language, version, tuple(patterns), markers), needs_target
+    return compile_patterns(language, version, tuple(patterns), markers), needs_target
 
 
 def _entry_lines(text: str) -> list[int]:
@@ -258,7 +222,7 @@ def _parse_markers(raw: object, path: str) -> Markers:
     return Markers(values)
 
 
-def _compile(language: str, version: str, patterns: tuple[Pattern, ...],
+def compile_patterns(language: str, version: str, patterns: tuple[Pattern, ...],
              markers: Markers, lexicon: tuple[Pattern, ...] = ()) -> PatternSet:
     by_lemma: dict[str, list[tuple[Pattern, tuple[Element, ...]]]] = {}
     by_word: dict[str, list[tuple[Pattern, tuple[Element, ...]]]] = {}

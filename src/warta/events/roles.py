@@ -223,6 +223,10 @@ class Roles:
             j += 1
         return j
 
+    def locative(self, view: SentenceView, first: int) -> bool:
+        """Whether the actor starting at `first` is a place ("di PBB", "in Geneva")."""
+        return self._locative(view, first)
+
     def _locative(self, view: SentenceView, first: int) -> bool:
         j = first - 1
         while j >= 0 and view.tokens[j].low in self.m["determiners"]:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from warta.article import Article
 from warta.events.coder import LanguageCoder, Parser
+from warta.events.loading import load_patterns
 from warta.events.matcher import Matcher
 from warta.events.model import EventModel
 from warta.events.morphology import EnglishMorphology, IndonesianMorphology
 from warta.events.ontology import Ontology
-from warta.events.patterns import PATTERN_FILE, PatternSet, load_patterns
+from warta.events.patterns import PATTERN_FILE, PatternSet
 from warta.events.tokens import SentenceView
 from warta.lang import language_dir
 from warta.settings import Settings
@@ -33,16 +37,19 @@ def build_coders(languages: tuple[str, ...], ontology: Ontology | None = None,
 def sentence_parser(lang: str) -> Parser | None:
     """A parser over the coder's tokens for `lang`, loaded now (once per pipeline); None when
     warta ships no parser for it."""
-    from warta.syntax.parse import LANGS, load_parser, run_pipeline
+    from warta.syntax.parse import LANGS, load_parser, parse_batch
 
     if lang not in LANGS:
         return None
-    nlp = load_parser(lang)
+    load_parser(lang)
 
-    def parse(view: SentenceView) -> object:
-        tokens = view.tokens
-        spaces = [i + 1 < len(tokens) and tokens[i + 1].start > t.end for i, t in enumerate(tokens)]
-        return run_pipeline(nlp, [t.text for t in tokens], spaces)
+    def parse(views: Sequence[SentenceView]) -> list[Any]:
+        batch = []
+        for view in views:
+            tokens = view.tokens
+            spaces = [i + 1 < len(tokens) and tokens[i + 1].start > t.end for i, t in enumerate(tokens)]
+            batch.append(([t.text for t in tokens], spaces))
+        return list(parse_batch(lang, batch))
     return parse
 
 

@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from warta.article import Article
 from warta.events.candidates import Candidate
+from warta.events.coder import LanguageCoder
 from warta.events.devsets import DEV_SETS, DevSet
 from warta.events.evaluate import country, gold_triples, lenient_match, match_count
-from warta.events.model import MODEL_VERSION
-from warta.settings import Settings
+from warta.events.model import MODEL_VERSION, decide
 
 TRAIN_SETS = {
     "id": ("id_panl_train", "id_panl_dev2", "id_panl_dev"),
@@ -31,6 +32,7 @@ TRAIN_SETS = {
 FOLDS = 5
 PER_TRIGGER = 2  # most events one trigger yields (compound sources or targets)
 C_GRID = (0.03, 0.1, 0.3, 1.0)  # L2 strength, chosen by the grouped folds
+GOLD_ROWS = "panl-train:gold"  # the source of lexicon rows read off id-panl-train's annotation
 MIN_FEATURE_COUNT = 2  # a feature seen once says more about its sentence than about language
 
 
@@ -51,18 +53,23 @@ def training_sets(lang: str) -> list[DevSet]:
 Gold = list[tuple[str | None, str | None, str]]
 
 
-def collect(lang: str, data: Path) -> tuple[list[tuple[int, Candidate, int]], dict[int, Gold]]:
-    """(record number, candidate, label) over the training records of `lang`, and each record's gold."""
-    import warta
+# what training needs of a pipeline: an article from a record, and the coder of the language
+Analyze = Callable[[dict[str, Any]], Article]
 
-    pipeline = warta.Pipeline(Settings(languages=("id", "en")))
-    coder = _coder(pipeline, lang)
+
+def collect(lang: str, data: Path, analyze: Analyze,
+            coder: LanguageCoder) -> tuple[list[tuple[int, Candidate, int]], dict[int, Gold]]:
+    """(record number, candidate, label) over the training records of `lang`, and each record's
+    gold; `analyze` runs the stages before events (the caller's pipeline: this layer sits below it)."""
     coder_model, coder.model = coder.model, None  # candidates as the rules see them, model off
+    # lexicon rows taken from id-panl-train's own gold triggers would make its candidates look
+    # like no unseen text's: train as on new text, without them
+    coder.patterns = coder.matcher.patterns = coder.patterns.without_lexicon_rows(GOLD_ROWS)
     rows: list[tuple[int, Candidate, int]] = []
     golds: dict[int, Gold] = {}
     try:
         for number, record in enumerate(_records(lang, data)):
-            article = pipeline.analyze({"id": record["id"], "text": record["text"], "lang": lang})
+            article = analyze({"id": record["id"], "text": record["text"], "lang": lang})
             found: list[Candidate] = []
             coder.code(article.text, article.sentences, article.actors, collect=found)
             gold = golds[number] = gold_triples(record)
@@ -73,12 +80,13 @@ def collect(lang: str, data: Path) -> tuple[list[tuple[int, Candidate, int]], di
     return rows, golds
 
 
-def train(lang: str, data: Path, out: Path, progress: Callable[[str], None] = print) -> TrainReport:
+def train(lang: str, data: Path, out: Path, analyze: Analyze, coder: LanguageCoder,
+          progress: Callable[[str], None] = print) -> TrainReport:
     """Fit and write the model of `lang`; returns what it was trained on."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    rows, golds = collect(lang, data)
+    rows, golds = collect(lang, data, analyze, coder)
     progress(f"{lang}: {len(rows)} candidates, {sum(r[2] for r in rows)} positive")
     features = _kept_features(c.features for _, c, _ in rows)
     vectorizer = DictVectorizer(sort=True)
@@ -121,12 +129,12 @@ def _cv_threshold(x: Any, y: list[int], groups: list[int], c: float, cands: list
             scores[i] = float(p)
     gold_total = sum(len(g) for g in golds.values())
     best = (0.5, 0.0)
-    for step in range(4, 90, 2):
+    for step in range(10, 90, 2):  # a trigger has about ten candidates: below 0.1 is no decision
         threshold = step / 100
         predicted: dict[int, set[tuple[str, str, str]]] = {}
         for (record, _), items in _by_trigger(groups, cands, scores).items():
-            kept = [cand for p, cand in items[:PER_TRIGGER] if p >= threshold]
-            predicted.setdefault(record, set()).update(_triple(cand) for cand in kept)
+            kept = decide(items, threshold, PER_TRIGGER)
+            predicted.setdefault(record, set()).update(_triple(cand) for _, cand in kept)
         tp = sum(match_count(golds[r], sorted(t), True) for r, t in predicted.items())
         n = sum(len(t) for t in predicted.values())
         f1 = 2 * tp / (n + gold_total) if n + gold_total else 0.0
@@ -161,10 +169,3 @@ def _records(lang: str, data: Path) -> Iterable[dict[str, Any]]:
 def _triple(cand: Candidate) -> tuple[str, str, str]:
     target = country(cand.target.actors[0].code) if cand.target else ""
     return country(cand.source.actors[0].code), target, cand.match.pattern.code[:2]
-
-
-def _coder(pipeline: Any, lang: str) -> Any:
-    for stage in pipeline.stages:
-        if stage.name == "events":
-            return stage.coders[lang]
-    raise RuntimeError("the pipeline has no events stage")

@@ -85,11 +85,9 @@ def make_doc(nlp: Any, words: Sequence[str], spaces: Sequence[bool] | None = Non
 
     if any(not word or word.isspace() for word in words):
         raise ValueError("words must be non-empty and not whitespace")
-    doc = Doc(nlp.vocab, words=list(words), spaces=list(spaces) if spaces is not None else None)
-    if one_sentence:
-        for token in doc:
-            token.is_sent_start = token.i == 0
-    return doc
+    starts: list[bool | int | None] | None = [i == 0 for i in range(len(words))] if one_sentence else None
+    return Doc(nlp.vocab, words=list(words), spaces=list(spaces) if spaces is not None else None,
+               sent_starts=starts)
 
 
 def run_pipeline(nlp: Any, words: Sequence[str], spaces: Sequence[bool] | None = None,

@@ -2,7 +2,7 @@
 
 Every staged file of a language is training data (the official train files of GSD and EWT are
 not staged, so their dev/test files are used instead). Three parts, each a pure function of the
-sentence id: 'measure' (`warta.events.split.part_of(sent_id, 0.15)`) is held out and only ever
+sentence id: 'measure' (`warta.split.part_of(sent_id, 0.15)`) is held out and only ever
 scored; of the rest, a fixed tenth ('dev', hashed with a different key) picks the best checkpoint
 and stops training early; the remainder trains. The pipeline is a small CNN tok2vec shared by a
 morphologizer (UPOS and features straight into `token.pos`/`token.morph`, no attribute ruler) and
@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from warta.errors import InputError
-from warta.events.split import part_of
+from warta.split import part_of
 from warta.syntax.conllu import Sentence, read_treebanks, to_doc
 
 MEASURE_SHARE = 0.15
@@ -225,7 +225,10 @@ class TrainOptions:
 
 # The shipped models: `max_steps` is where each run was stopped (the dev score had levelled off);
 # training is deterministic, so the same options rebuild the same weights.
-DEFAULT_OPTIONS: dict[str, TrainOptions] = {"id": TrainOptions(max_steps=5000), "en": TrainOptions()}
+DEFAULT_OPTIONS: dict[str, TrainOptions] = {
+    "id": TrainOptions(max_steps=5000),  # best dev score at 5000 of a run stopped at 5200
+    "en": TrainOptions(max_steps=5600),  # best at 5600; that run went on to 7200 without improving
+}
 
 
 @dataclass
@@ -335,18 +338,25 @@ def finish_model(best: Path, out: Path, report: TrainReport, measure: list[Sente
                   "sentences": report.sentences, "tokens": report.tokens, "measure": report.measure,
                   "train_cpu_seconds": report.cpu_seconds, "options": asdict(options)},
     })
-    _replace_model(nlp, out)
+    _replace_model(nlp, out, report.lang)
     report.model_bytes = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     record = {key: value for key, value in asdict(report).items() if key != "path"}
     (out / "training.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
 
 
-def _replace_model(nlp: Any, out: Path) -> None:
-    """Write `nlp` to `out`, keeping a LICENSE-DATA.md already there."""
+def _replace_model(nlp: Any, out: Path, lang: str) -> None:
+    """Write `nlp` to `out` with the data licence notice (the one in `out`, else the shipped one).
+
+    The notice must travel with every copy of the weights (CC BY-SA attribution), so a model
+    written elsewhere with `--out` gets it too.
+    """
     from spacy import util
 
-    license_text = (out / "LICENSE-DATA.md").read_text(encoding="utf-8") \
-        if (out / "LICENSE-DATA.md").is_file() else None
+    from warta.syntax.parse import model_path
+
+    notices = [folder / "LICENSE-DATA.md" for folder in (out, model_path(lang))]
+    notice = next((path for path in notices if path.is_file()), None)
+    license_text = notice.read_text(encoding="utf-8") if notice else None
     if out.exists():
         shutil.rmtree(out)
     nlp.to_disk(out)
