@@ -41,6 +41,8 @@ from warta.split import PANL_MEASURE_SHARE, select
 
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "bench" / "results" / "events.json"
+# the same bench on the sentences of this split, run on the code before warta events 2 (commit 19dafe1)
+BASELINE = REPO / "bench" / "results" / "events-baseline.json"
 FLOORS = REPO / "tests" / "floors" / "events.json"
 FLOOR_MARGIN = 0.01
 
@@ -153,17 +155,23 @@ def main(argv: list[str] | None = None) -> int:
         "machine": {"python": platform.python_version(), "processor": platform.machine()},
         "dev": dev_figures(pipeline, args.data),
     }
+    before = json.loads(BASELINE.read_text(encoding="utf-8")) if BASELINE.is_file() else {}
     for name, parts in results["dev"].items():
         for part, figures in parts.items():
             exact, lenient = figures["exact"], figures["lenient"]
+            then = before.get("dev", {}).get(name, {}).get(part)
+            was = (f"  (before: exact {then['exact']['f1']:.3f}, lenient {then['lenient']['f1']:.3f})"
+                   if then else "")
             print(f"{name:26} {part:7} exact F1={exact['f1']:.3f}  lenient P={lenient['precision']:.3f} "
                   f"R={lenient['recall']:.3f} F1={lenient['f1']:.3f} ({figures['records']} records, "
-                  f"{lenient['gold']} gold events)")
+                  f"{lenient['gold']} gold events){was}")
     results["panl_agreement"] = panl_agreement(pipeline, args.data, args.pairs)
     agreement = results["panl_agreement"]
+    then = before.get("panl_agreement")
     print(f"PANL id/en agreement: {agreement['agreement']:.3f} of {agreement['with_events']} "
           "pairs with events "
-          f"({agreement['sentences']} pairs); triple Jaccard {agreement['triple_jaccard']:.3f}")
+          f"({agreement['sentences']} pairs); triple Jaccard {agreement['triple_jaccard']:.3f}"
+          + (f" (before: {then['agreement']:.3f}, Jaccard {then['triple_jaccard']:.3f})" if then else ""))
     results["speed"] = measure_speed(pipeline, corpus_records(args.data, args.articles))
     speed = results["speed"]
     print(f"speed: {speed['articles_per_s']} articles/s per core (CPU time; wall "

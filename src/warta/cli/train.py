@@ -113,4 +113,5 @@ def train_events_command(
         raise typer.Exit(1) from None
     typer.echo(f"wrote {target}: {report.records} records, {report.candidates} candidates "
                f"({report.positives} positive), {report.features} weights, threshold "
-               f"{report.threshold:.2f} (cross-validated F1 {report.cv_f1:.3f})")
+               f"{report.threshold:.2f} (cross-validated F0.5 {report.cv_f05:.3f}; rules with the model "
+               f"F1 {report.cv_system_f1:.3f}, rules alone {report.rules_alone_f1:.3f})")

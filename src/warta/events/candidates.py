@@ -27,6 +27,7 @@ class Candidate:
     source: ActorGroup
     target: ActorGroup | None
     features: tuple[str, ...]
+    ruled: bool = False  # a hand-written rule fired on this trigger: its events stand, not the model's
 
 
 def sentence_candidates(view: SentenceView, doc: Any, match: Match,

@@ -115,7 +115,8 @@ class LanguageCoder:
             modality = self.judge.judge(view, match, fill.subject if fill else None, False).modality
             candidates = sentence_candidates(view, doc, match, _chosen(fill), modality)
             if collect is not None:
-                collect.extend(candidates)
+                ruled = exact and bool(produced)
+                collect.extend(dataclasses.replace(c, ruled=ruled) if ruled else c for c in candidates)
             if self.model is None or (exact and produced):
                 events += [(match, e) for e in produced]
             else:
