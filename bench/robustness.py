@@ -157,15 +157,22 @@ def span_problems(article: Any) -> list[str]:
     return found
 
 
+_PIPELINE: Any = None
+
+
 def fuzz_worker(job: tuple[int, int, int, float]) -> dict[str, Any]:
     """Inputs `first..last` of `seed` (or until `deadline`); counts, crashes and violations."""
     import warta
     from warta.article import RawDocument
     from warta.errors import WartaError
-    from warta.ingest.readers import Failure, read_jsonl_lines
+    from warta.article import Failure
+    from warta.ingest.readers import read_jsonl_lines
 
+    global _PIPELINE
     seed, first, last, deadline = job
-    pipeline = warta.Pipeline()
+    if time.time() > deadline:
+        return {"done": 0, "refused": 0, "crashes": [], "violations": []}
+    _PIPELINE = pipeline = _PIPELINE or warta.Pipeline()  # one per worker process, not per chunk
     done = refused = 0
     crashes: list[dict[str, str]] = []
     violations: list[dict[str, str]] = []

@@ -40,9 +40,11 @@ def _float(text: str) -> float:
 
 
 def nesting_depth(text: str, limit: int = MAX_DEPTH) -> int:
-    """How deep arrays and objects nest in `text` (stops counting once past `limit`)."""
-    if text.count("[") + text.count("{") <= limit:
-        return min(text.count("[") + text.count("{"), limit)  # cannot nest deeper than it opens
+    """How deep arrays and objects nest in `text`: exact once it opens more than `limit` brackets
+    (counting stops just past `limit`), else the number of brackets, which it cannot nest deeper."""
+    opened = text.count("[") + text.count("{")
+    if opened <= limit:
+        return opened
     depth = deepest = 0
     for found in _TOKEN.finditer(text):
         char = found.group()
