@@ -163,9 +163,8 @@ _PIPELINE: Any = None
 def fuzz_worker(job: tuple[int, int, int, float]) -> dict[str, Any]:
     """Inputs `first..last` of `seed` (or until `deadline`); counts, crashes and violations."""
     import warta
-    from warta.article import RawDocument
+    from warta.article import Failure, RawDocument
     from warta.errors import WartaError
-    from warta.article import Failure
     from warta.ingest.readers import read_jsonl_lines
 
     global _PIPELINE
