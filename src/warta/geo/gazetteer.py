@@ -20,7 +20,7 @@ from warta.geo.names import normalize
 
 GAZETTEER = "gazetteer-1.tsv.gz"
 COUNTRIES = "countries-1.tsv"
-ALTERNATE_FACTOR = 10
+ALTERNATE_FACTOR = 100
 FEATURES = frozenset({"PCLI", "ADM1", "ADM2", "PPL", "PPLC", "RGN", "SEA"})
 
 
@@ -103,8 +103,9 @@ class Gazetteer:
         """The places called `name` (any case, any diacritics); empty when none is.
 
         Places whose own name it is come first; a place that merely lists it among its alternate
-        names counts only when it is ten times larger than all of them: Hong Kong, once "Victoria",
-        is not what "in Victoria" means, but Moscow is what "Moskow" means.
+        names counts only when it is a hundred times larger than all of them: Hong Kong, once
+        "Victoria", is not what "in Victoria" means, nor Delhi what "Dili" does, but Moscow is what
+        "Moskow" means.
         """
         ids = self._names.get(normalize(name))
         if not ids:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from warta.lang import language_dir
+from warta.lang import language_dir, read_word_lists
 from warta.lang.datafile import DataFile
 
 
@@ -14,7 +14,9 @@ class GeoGrammar:
     """Word lists as tuples of lowercase word sequences, so multiword markers match token by token."""
 
     locatives: tuple[tuple[str, ...], ...]
+    directions: tuple[tuple[str, ...], ...]
     place_words: frozenset[str]
+    not_between: frozenset[str]
     name_prefixes: tuple[tuple[str, ...], ...]
     name_suffixes: frozenset[str]
     name_joiners: frozenset[str]
@@ -33,7 +35,7 @@ def load_grammar(code: str) -> GeoGrammar:
     """The geo words of one language; a language without geo.toml locates nothing from its text."""
     path = language_dir(code).joinpath("geo.toml")
     if not path.is_file():
-        return GeoGrammar((), frozenset(), (), frozenset(), frozenset(), frozenset(), ())
+        return GeoGrammar((), (), frozenset(), frozenset(), (), frozenset(), frozenset(), frozenset(), ())
     data = DataFile.read(path, f"warta/lang/{code}/geo.toml")
 
     def get(key: str) -> tuple[str, ...]:
@@ -41,7 +43,10 @@ def load_grammar(code: str) -> GeoGrammar:
 
     return GeoGrammar(
         locatives=_phrases(data.strings(data.data, "locatives")),
+        directions=_phrases(get("directions")),
         place_words=frozenset(w.casefold() for w in get("place_words")),
+        not_between=frozenset(w.casefold() for w in get("not_between"))
+        | read_word_lists((code,), "function_words.txt"),
         name_prefixes=_phrases(get("name_prefixes")),
         name_suffixes=frozenset(w.casefold() for w in get("name_suffixes")),
         name_joiners=frozenset(w.casefold() for w in get("name_joiners")),

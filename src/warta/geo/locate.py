@@ -23,6 +23,7 @@ class Territory:
 
     target: tuple[str, ...] = ()
     source: tuple[str, ...] = ()
+    destination: tuple[str, ...] = ()  # events that happen where they go ("ke", "to"): visits, aid
 
 
 def location(place: Place, text: str, start: int | None, end: int | None, how: str) -> Location:
@@ -89,10 +90,12 @@ class ArticleLocator:
         breaks = [t.start for t in tokens if t.low in self.grammar.clause_breaks]
         left = max((b for b in breaks if b < trigger.start), default=sentence.start)
         right = min((b for b in breaks if b > trigger.start), default=sentence.end)
-        inside = [p for p in phrases if left <= p.marker < right]
-        after = [p for p in inside if p.marker >= trigger.end]
+        moves = any(event.code.startswith(p) for p in self.territory.destination)
+        usable = [p for p in phrases if moves or not p.directional]
+        inside = [p for p in usable if left <= p.marker < right]
+        after = [p for p in inside if p.marker >= trigger.start]  # "tiba di Beijing": marker inside
         before = sorted((p for p in inside if p.marker < trigger.start), key=lambda p: -p.marker)
-        opening = [p for p in phrases if tokens and p.marker == tokens[0].start and p not in inside]
+        opening = [p for p in usable if tokens and p.marker == tokens[0].start and p not in inside]
         return after + before + opening
 
     def attributing(self, sentence: Sentence) -> list[PlacePhrase]:

@@ -18,7 +18,7 @@ from warta.geo.names import normalize
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?|\d+|[,;:()]")
 MAX_NAME_WORDS = 6
-MAX_KIND_WORDS = 3
+MAX_KIND_WORDS = 5
 # Mentions that name who acts, not where: "di PBB" is at the UN, not at a place called PBB.
 NOT_PLACES = frozenset({"person", "igo", "org", "group"})
 
@@ -42,6 +42,7 @@ class PlacePhrase:
     key: str
     places: tuple[Place, ...]
     country_hint: str | None  # the country an actor mention on the span gives (ISO alpha-3)
+    directional: bool = False  # after "ke", "to": a destination
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
@@ -98,25 +99,25 @@ def find_places(text: str, start: int, end: int, gazetteer: Gazetteer, grammar: 
                 mentions: tuple[ActorMention, ...] = ()) -> list[PlacePhrase]:
     """Every marker-led place name in text[start:end], in order."""
     tokens = tokenize(text, start, end)
+    markers = sorted([(p, False) for p in grammar.locatives] + [(p, True) for p in grammar.directions],
+                     key=lambda m: -len(m[0]))
     found: list[PlacePhrase] = []
     i = 0
     while i < len(tokens):
-        marker = next((p for p in grammar.locatives if _starts_with(tokens, i, p)), None)
-        if marker is None:
+        marker, directional = next(((p, d) for p, d in markers if _starts_with(tokens, i, p)), ((), False))
+        if not marker:
             i += 1
             continue
         j = i + len(marker)
-        kinds = 0
-        while j < len(tokens) and kinds < MAX_KIND_WORDS and tokens[j].low in grammar.place_words \
-                and tokens[j].text.islower():
+        while j < len(tokens) and j - i - len(marker) < MAX_KIND_WORDS and _between(tokens[j], grammar):
             j += 1
-            kinds += 1
         run = _name_run(tokens, j, grammar)
         hit = match_name(run, gazetteer, grammar) if run else None
         if hit is not None:
             covered, key = hit
             span_start, span_end = run[0].start, run[covered - 1].end
-            phrase = _phrase(text, tokens[i].start, span_start, span_end, key, gazetteer, mentions)
+            phrase = _phrase(text, tokens[i].start, span_start, span_end, key, gazetteer, mentions,
+                             directional)
             if phrase is not None:
                 found.append(phrase)
             i = j + covered
@@ -125,13 +126,26 @@ def find_places(text: str, start: int, end: int, gazetteer: Gazetteer, grammar: 
     return found
 
 
+def _between(token: Token, grammar: GeoGrammar) -> bool:
+    """A lowercase word that may stand between a marker and its name ("di depan pengadilan Dili")."""
+    if not token.text.isalpha() or not token.text.islower():
+        return False
+    if token.low in grammar.place_words:
+        return True
+    return token.low not in grammar.not_between and token.low not in grammar.clause_breaks \
+        and not any(token.low == p[0] for p in (*grammar.locatives, *grammar.directions))
+
+
 def _phrase(text: str, marker: int, start: int, end: int, key: str, gazetteer: Gazetteer,
-            mentions: tuple[ActorMention, ...]) -> PlacePhrase | None:
-    """The phrase, unless an actor mention says the span names who acts (a person, the UN)."""
+            mentions: tuple[ActorMention, ...], directional: bool) -> PlacePhrase | None:
+    """The phrase, unless an actor mention says the span names who acts (a person, the UN); one that
+    only ends in the name ("pengadilan Dili", the court of Dili) leaves it a place."""
     hint = None
     for mention in mentions:
         if mention.start < end and start < mention.end:
-            if mention.kind in NOT_PLACES:
+            if mention.kind in NOT_PLACES and mention.start >= start:
                 return None
+            if mention.kind in NOT_PLACES:
+                continue
             hint = hint or mention.country
-    return PlacePhrase(marker, start, end, text[start:end], key, gazetteer.lookup(key), hint)
+    return PlacePhrase(marker, start, end, text[start:end], key, gazetteer.lookup(key), hint, directional)

@@ -18,7 +18,8 @@ from warta.settings import Settings
 def load_territory() -> Territory:
     path = files("warta.geo").joinpath("data", "territory.toml")
     data = DataFile.read(path, "warta/geo/data/territory.toml")
-    return Territory(data.strings(data.data, "target"), data.strings(data.data, "source"))
+    return Territory(data.strings(data.data, "target"), data.strings(data.data, "source"),
+                     data.strings(data.data, "destination"))
 
 
 class GeoStage:
