@@ -100,7 +100,11 @@ def build(data: Path) -> tuple[list[Place], list[list[str]]]:
                       key=lambda p: p["population"], default=None)
         if capital:
             capital["feature"] = "PPLC"
-            capital["aliases"] |= {name for name, kind in extra[country["iso3"]] if kind == "seat"}
+            # a seat of government warta knows is the capital's name unless a city there has it
+            # ("Den Haag" is The Hague, not Amsterdam)
+            named = {normalize(a) for p in cities_by_country[cc] for a in p["aliases"]}
+            capital["aliases"] |= {name for name, kind in extra[country["iso3"]]
+                                   if kind == "seat" and normalize(name) not in named}
         known = pycountry.countries.get(alpha_2=cc)
         names = {country["name"], *(name for name, kind in extra[country["iso3"]] if kind == "country")}
         for attr in ("name", "official_name", "common_name"):

@@ -24,6 +24,7 @@ def best(name: str, countries: frozenset[str] = frozenset()) -> tuple[str | None
     ("Amerika Serikat", "USA", "United States"), ("Korea Utara", "PRK", "North Korea"),
     ("Moskow", "RUS", "Moscow"), ("Jakarta", "IDN", "Jakarta"), ("Lhokseumawe", "IDN", "Lhokseumawe"),
     ("Washington", "USA", "Washington"), ("Kabul", "AFG", "Kabul"), ("Gaza", "PSE", "Gaza"),
+    ("Den Haag", "NLD", "The Hague"), ("Dili", "TLS", "Dili"),
 ])
 def test_names_in_either_language_resolve(name: str, country: str | None, canonical: str) -> None:
     assert best(name) == (country, canonical)
@@ -32,6 +33,8 @@ def test_names_in_either_language_resolve(name: str, country: str | None, canoni
 @pytest.mark.parametrize(("text", "expected"), [
     ("Warga berkumpul di Jakarta Selatan kemarin.", ("Jakarta Selatan", "Jakarta")),
     ("Banjir melanda Kabupaten Bayelsa.", None),  # no marker: not a place of the event
+    ("Kampanye mengurangi konsumsi alkohol di Negara Beruang Merah itu.", None),  # Negara is a kind word
+    ("Sekitar 300 orang berunjuk rasa di depan pengadilan Dili kemarin.", ("Dili", "Dili")),
     ("Banjir terjadi di Kabupaten Bayelsa.", ("Kabupaten Bayelsa", "Bayelsa")),
     ("Kapal patroli berlayar di Laut China Selatan.", ("Laut China Selatan", "South China Sea")),
     ("Serangan udara di Jalur Gaza menewaskan warga.", ("Jalur Gaza", "Gaza Strip")),

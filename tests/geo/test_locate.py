@@ -101,3 +101,18 @@ def test_ten_thousand_place_names_take_linear_time(pipeline: warta.Pipeline) -> 
     text = ", ".join(names[i % len(names)] for i in range(10_000)) + " menyerang Jakarta."
     article = pipeline.analyze("Kabar\n\n" + text, lang="id")  # the whole pipeline survives it
     assert article.text
+
+
+def test_violence_is_where_the_sentence_says_before_the_targets_country(pipeline: warta.Pipeline) -> None:
+    article = pipeline.analyze("Taliban mengaku melakukan pemboman di Kabul, yang menewaskan seorang "
+                               "prajurit Amerika dan 11 warga Afganistan.", lang="id")
+    killed = [e.location for e in article.events if e.code.startswith(("18", "19"))]
+    assert killed and all(loc is not None and loc.name == "Kabul" for loc in killed)
+
+
+def test_a_destination_locates_a_visit_but_not_a_seizure(pipeline: warta.Pipeline) -> None:
+    article = pipeline.analyze("Petugas pabean Suriah menyita sebuah truk Irak yang mengangkut senjata "
+                               "menuju Lebanon. Perdana Menteri China akan berkunjung ke Tokyo.", lang="id")
+    by_code = {e.code[:2]: e.location for e in article.events}
+    assert by_code.get("04") is not None and by_code["04"].name == "Tokyo"  # type: ignore[union-attr]
+    assert all(loc is None or loc.country != "LBN" for code, loc in by_code.items() if code != "04")

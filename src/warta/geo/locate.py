@@ -78,6 +78,13 @@ class ArticleLocator:
             found = self.resolve(phrase, "attribution")
             if found:
                 return found
+        if any(event.code.startswith(p) for p in self.territory.target):
+            # violence is where the sentence says, in any clause ("pemboman di Kabul, yang menewaskan
+            # seorang prajurit Amerika"), before it is in the target's country
+            for phrase in self.phrases(event.sentence):
+                found = None if phrase.directional else self.resolve(phrase, "sentence")
+                if found:
+                    return found
         return dateline or self.by_territory(event)
 
     def attached(self, event: Event) -> list[PlacePhrase]:

@@ -83,10 +83,12 @@ def _longest(run: list[Token], gazetteer: Gazetteer) -> int:
 def match_name(run: list[Token], gazetteer: Gazetteer, grammar: GeoGrammar) -> tuple[int, str] | None:
     """(words of `run` the span covers, the name looked up), trying in turn the words as written,
     without a kind prefix ("Kabupaten Bayelsa"), and without a compass suffix ("Jakarta Selatan")."""
-    skips = [0] + [len(p) for p in grammar.name_prefixes if _starts_with(run, 0, tuple(p))]
-    for skip in skips:
+    prefixes = [len(p) for p in grammar.name_prefixes if _starts_with(run, 0, tuple(p))]
+    for skip in [0, *prefixes]:
         rest = run[skip:]
         length = _longest(rest, gazetteer)
+        if length and skip == 0 and length in prefixes and length < len(run):
+            continue  # a kind word alone is no name: "di Negara Beruang Merah" is not the town Negara
         if length:
             covered = skip + length
             if covered < len(run) and run[covered].low in grammar.name_suffixes:
