@@ -116,3 +116,20 @@ def test_a_destination_locates_a_visit_but_not_a_seizure(pipeline: warta.Pipelin
     by_code = {e.code[:2]: e.location for e in article.events}
     assert by_code.get("04") is not None and by_code["04"].name == "Tokyo"  # type: ignore[union-attr]
     assert all(loc is None or loc.country != "LBN" for code, loc in by_code.items() if code != "04")
+
+
+@pytest.mark.parametrize(("text", "lang", "place", "country"), [
+    # the dictionary's India for Hyderabad yields to the story's Karachi
+    ("Police arrested the pair in the southern city of Hyderabad after a tip-off from three other "
+     "suspected suicide bombers arrested in the city of Karachi last week.", "en", "Hyderabad", "PAK"),
+    # an attack on a country is there, not where the attacker's faction sits
+    ("Sementara itu faksi milisi Houthi di Yaman mengatakan, Houthis telah menyerang fasilitas minyak "
+     "terluas Arab Saudi.", "id", "Saudi Arabia", "SAU"),
+    # a county whose population GeoNames does not give is not a US town that lists its name
+    ("Seorang laki-laki di Cumbria, Inggris, nyaris bunuh diri.", "id", "Cumbria", "GBR"),
+])
+def test_the_story_decides_between_namesakes(pipeline: warta.Pipeline, text: str, lang: str, place: str,
+                                             country: str) -> None:
+    article = pipeline.analyze(text, lang=lang)
+    located = [e.location for e in article.events if e.location]
+    assert located and (located[0].name, located[0].country) == (place, country)

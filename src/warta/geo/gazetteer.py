@@ -21,6 +21,7 @@ from warta.geo.names import normalize
 GAZETTEER = "gazetteer-1.tsv.gz"
 COUNTRIES = "countries-1.tsv"
 ALTERNATE_FACTOR = 100
+UNCOUNTED = 10_000  # the size assumed for a place whose population GeoNames does not give
 FEATURES = frozenset({"PCLI", "ADM1", "ADM2", "PPL", "PPLC", "RGN", "SEA"})
 
 
@@ -114,6 +115,7 @@ class Gazetteer:
         own = [self.place(int(i)) for i in own_ids.split(",") if i]
         other = [self.place(int(i)) for i in other_ids.split(",") if i]
         floor = ALTERNATE_FACTOR * max((p.population for p in own), default=0)
+        floor = max(floor, ALTERNATE_FACTOR * UNCOUNTED) if own else 0  # "Cumbria" is not Cumberland
         return tuple(own + [p for p in other if not own or p.population >= floor])
 
     def lookup_country(self, iso3: str) -> tuple[Place, ...]:

@@ -44,10 +44,20 @@ class ArticleLocator:
     _phrases: dict[int, list[PlacePhrase]] = field(default_factory=dict)
     _resolved: dict[tuple[int, int], Location | None] = field(default_factory=dict)
     countries: frozenset[str] = frozenset()
+    text_countries: frozenset[str] = frozenset()  # named as actors or by unambiguous places
 
     def __post_init__(self) -> None:
-        found = {iso_country(m.country) for m in self.article.actors}
-        self.countries = frozenset(c for c in found if c)
+        """The article's countries: its actors', and those of the places it names unambiguously
+        ("in the city of Karachi" makes the Hyderabad of the same article Pakistan's)."""
+        found = {iso_country(m.country) for m in self.article.actors if m.kind != "place"}
+        for sentence in self.article.sentences:
+            for phrase in self.phrases(sentence):
+                countries = {p.country for p in phrase.places}
+                if len(countries) == 1:
+                    found.add(countries.pop())
+        self.text_countries = frozenset(c for c in found if c)
+        places = {iso_country(m.country) for m in self.article.actors if m.kind == "place"}
+        self.countries = self.text_countries | frozenset(c for c in places if c)
 
     def phrases(self, sentence: Sentence) -> list[PlacePhrase]:
         if sentence.start not in self._phrases:
@@ -59,7 +69,13 @@ class ArticleLocator:
         key = (phrase.start, phrase.end)
         if key not in self._resolved:
             hint = iso_country(phrase.country_hint)
-            result = choose(phrase.places, hint, self.countries)
+            countries = self.countries
+            if hint and hint not in self.text_countries and \
+                    any(p.country in self.text_countries for p in phrase.places):
+                # the dictionary's country for a name (Hyderabad: India) yields to the article's
+                # (Karachi, in the same story, is Pakistan's)
+                hint, countries = None, self.text_countries
+            result = choose(phrase.places, hint, countries)
             if result.place is None:
                 self.warnings.append(f"geo: {phrase.text!r} at {phrase.start}: {result.problem}; "
                                      "left unlocated")
@@ -78,14 +94,21 @@ class ArticleLocator:
             found = self.resolve(phrase, "attribution")
             if found:
                 return found
-        if any(event.code.startswith(p) for p in self.territory.target):
-            # violence is where the sentence says, in any clause ("pemboman di Kabul, yang menewaskan
-            # seorang prajurit Amerika"), before it is in the target's country
+        if any(event.code.startswith(p) for p in self.territory.target) and not self.is_country(event):
+            # violence against people is where the sentence says, in any clause ("pemboman di Kabul,
+            # yang menewaskan seorang prajurit Amerika"), before it is in the target's country
             for phrase in self.phrases(event.sentence):
                 found = None if phrase.directional else self.resolve(phrase, "sentence")
                 if found:
                     return found
         return dateline or self.by_territory(event)
+
+    def is_country(self, event: Event) -> bool:
+        """Whether the target is a country itself ("menyerang Arab Saudi"): then it is the place."""
+        target = event.target
+        return target is not None and any(
+            m.start == target.start and m.end == target.end and m.kind == "country" and len(m.code) == 3
+            for m in self.article.actors)
 
     def attached(self, event: Event) -> list[PlacePhrase]:
         """Places of the trigger's clause, those after the trigger first, then a sentence-opening one."""
