@@ -44,20 +44,25 @@ class ArticleLocator:
     _phrases: dict[int, list[PlacePhrase]] = field(default_factory=dict)
     _resolved: dict[tuple[int, int], Location | None] = field(default_factory=dict)
     countries: frozenset[str] = frozenset()
-    text_countries: frozenset[str] = frozenset()  # named as actors or by unambiguous places
+    _named: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
-        """The article's countries: its actors', and those of the places it names unambiguously
-        ("in the city of Karachi" makes the Hyderabad of the same article Pakistan's)."""
-        found = {iso_country(m.country) for m in self.article.actors if m.kind != "place"}
-        for sentence in self.article.sentences:
-            for phrase in self.phrases(sentence):
-                countries = {p.country for p in phrase.places}
-                if len(countries) == 1:
-                    found.add(countries.pop())
-        self.text_countries = frozenset(c for c in found if c)
-        places = {iso_country(m.country) for m in self.article.actors if m.kind == "place"}
-        self.countries = self.text_countries | frozenset(c for c in places if c)
+        found = {iso_country(m.country) for m in self.article.actors}
+        self.countries = frozenset(c for c in found if c)
+
+    def named_countries(self) -> frozenset[str]:
+        """Countries the text itself names: as actors, or by places it names unambiguously ("in the
+        city of Karachi" makes the Hyderabad of the same story Pakistan's). Read the first time a name
+        has places in several countries (it scans every sentence), then kept."""
+        if self._named is None:
+            found = {iso_country(m.country) for m in self.article.actors if m.kind != "place"}
+            for sentence in self.article.sentences:
+                for phrase in self.phrases(sentence):
+                    countries = {p.country for p in phrase.places}
+                    if len(countries) == 1:
+                        found.add(countries.pop())
+            self._named = frozenset(c for c in found if c)
+        return self._named
 
     def phrases(self, sentence: Sentence) -> list[PlacePhrase]:
         if sentence.start not in self._phrases:
@@ -70,11 +75,12 @@ class ArticleLocator:
         if key not in self._resolved:
             hint = iso_country(phrase.country_hint)
             countries = self.countries
-            if hint and hint not in self.text_countries and \
-                    any(p.country in self.text_countries for p in phrase.places):
-                # the dictionary's country for a name (Hyderabad: India) yields to the article's
-                # (Karachi, in the same story, is Pakistan's)
-                hint, countries = None, self.text_countries
+            if hint and len({p.country for p in phrase.places}) > 1:
+                named = self.named_countries()
+                if hint not in named and any(p.country in named for p in phrase.places):
+                    # the dictionary's country for a name (Hyderabad: India) yields to the story's
+                    # (Karachi, in the same story, is Pakistan's)
+                    hint, countries = None, named
             result = choose(phrase.places, hint, countries)
             if result.place is None:
                 self.warnings.append(f"geo: {phrase.text!r} at {phrase.start}: {result.problem}; "
