@@ -24,6 +24,7 @@ def best(name: str, countries: frozenset[str] = frozenset()) -> tuple[str | None
     ("Amerika Serikat", "USA", "United States"), ("Korea Utara", "PRK", "North Korea"),
     ("Moskow", "RUS", "Moscow"), ("Jakarta", "IDN", "Jakarta"), ("Lhokseumawe", "IDN", "Lhokseumawe"),
     ("Washington", "USA", "Washington"), ("Kabul", "AFG", "Kabul"), ("Gaza", "PSE", "Gaza"),
+    ("New York", "USA", "New York City"),
     ("Den Haag", "NLD", "The Hague"), ("Dili", "TLS", "Dili"),
 ])
 def test_names_in_either_language_resolve(name: str, country: str | None, canonical: str) -> None:

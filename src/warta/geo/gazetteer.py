@@ -116,7 +116,9 @@ class Gazetteer:
         other = [self.place(int(i)) for i in other_ids.split(",") if i]
         floor = ALTERNATE_FACTOR * max((p.population for p in own), default=0)
         floor = max(floor, ALTERNATE_FACTOR * UNCOUNTED) if own else 0  # "Cumbria" is not Cumberland
-        return tuple(own + [p for p in other if not own or p.population >= floor])
+        states = {p.adm1 for p in own if p.feature == "ADM1" and p.adm1}
+        # ... or when it is the city of a state that has the name (New York City, in New York)
+        return tuple(own + [p for p in other if not own or p.population >= floor or p.adm1 in states])
 
     def lookup_country(self, iso3: str) -> tuple[Place, ...]:
         """The country itself (its GeoNames entry, at its centre), when the gazetteer has it."""
