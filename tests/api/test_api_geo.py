@@ -15,5 +15,6 @@ def test_get_events_and_places_filter_by_place(client: TestClient) -> None:
     assert client.get("/events", params={"bbox": "0,0,1"}).status_code == 422
     assert client.get("/events", params={"bbox": "0,50,1,10"}).status_code == 422
     assert client.get("/events", params={"place": "I'; DROP"}).status_code == 422
-    places = client.get("/places").json()["places"]
-    assert [p["name"] for p in places] == ["North Korea"] and places[0]["events"] == located["total"]
+    places = client.get("/places").json()["places"]  # other tests may have ingested more by now
+    north = next(p for p in places if p["name"] == "North Korea")
+    assert north["events"] == located["total"] and all(p["lat"] is not None for p in places)
