@@ -1,7 +1,7 @@
 """warta's packages import downwards only, and no module imports itself round a cycle.
 
 The layers, lowest first: the shared base (article, errors, settings, lang), then
-ingest → clean → language → actors → events → pipeline → store → scale → relations → interfaces.
+ingest → clean → language → actors → events → geo → pipeline → store → scale → relations → interfaces.
 A package may import its own layer and those below it; every import counts, including those
 inside functions (a lazy import is still a dependency). The walk reads the source with `ast`.
 """
@@ -16,8 +16,8 @@ from support import REPO
 SRC = REPO / "src" / "warta"
 LAYERS: list[set[str]] = [
     {"article", "errors", "settings", "lang", "version", "split"},
-    {"ingest"}, {"clean"}, {"language"}, {"syntax"}, {"actors"}, {"events"}, {"pipeline"}, {"store"},
-    {"scale"},
+    {"ingest"}, {"clean"}, {"language"}, {"syntax"}, {"actors"}, {"events"}, {"geo"}, {"pipeline"},
+    {"store"}, {"scale"},
     {"relations"}, {"api"}, {"web"}, {"cli"},
 ]
 LEVEL = {name: level for level, names in enumerate(LAYERS) for name in names}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from warta.article import ActorMention, Article, Event, Failure, RawDocument, Removal, Sentence
+from warta.article import ActorMention, Article, Event, Failure, Location, RawDocument, Removal, Sentence
 from warta.errors import WartaError
 from warta.pipeline import ErrorHandler, Pipeline
 from warta.settings import Settings
@@ -20,6 +20,7 @@ __all__ = [
     "Article",
     "Event",
     "Failure",
+    "Location",
     "Pipeline",
     "RawDocument",
     "Removal",

@@ -113,6 +113,30 @@ class Trigger:
 
 
 @dataclass(frozen=True, slots=True)
+class Location:
+    """Where an event happened: a gazetteer place, the evidence that names it, and how it was found.
+
+    `how` is "sentence" (a place the trigger's clause puts the event at: "di Washington"),
+    "attribution" (the next sentence says where the statement was made), "dateline" or "country"
+    (the territory of the source or target, for events that happen there). `start`/`end` point at
+    the evidence in `text` (None for a dateline the text does not repeat). `country` is ISO 3166-1
+    alpha-3; `adm1` is GDELT's FIPS-style code ("ID04"); `feature` a GeoNames feature code.
+    """
+
+    text: str
+    start: int | None
+    end: int | None
+    name: str
+    country: str | None
+    adm1: str | None
+    lat: float | None
+    lon: float | None
+    geonames_id: int | None
+    feature: str
+    how: str
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """Who did what to whom, CAMEO-coded, with the sentence and trigger that support it."""
 
@@ -130,6 +154,7 @@ class Event:
     reporter: EventActor | None = None
     confidence: float = 0.0
     rule: str = ""
+    location: Location | None = None  # added by the geo stage
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,5 +225,6 @@ def _event_from_dict(value: dict[str, Any]) -> Event:
     fields = dict(value)
     fields.update(source=_actor_from_dict(value.get("source")), target=_actor_from_dict(value.get("target")),
                   reporter=_actor_from_dict(value.get("reporter")), trigger=Trigger(**value["trigger"]),
-                  sentence=Sentence(**value["sentence"]))
+                  sentence=Sentence(**value["sentence"]),
+                  location=Location(**value["location"]) if value.get("location") else None)
     return Event(**fields)

@@ -15,6 +15,7 @@ from warta.article import Article, Failure, RawDocument
 from warta.clean.stage import CleanStage
 from warta.errors import InputError, PipelineError, WartaError
 from warta.events.stage import EventStage
+from warta.geo.stage import GeoStage
 from warta.ingest.readers import raw_from_record, sniff_kind
 from warta.ingest.validate import check_raw
 from warta.language.filter import LanguageFilter, LanguageFiltered, LanguagePrefilter
@@ -31,7 +32,7 @@ class Stage(Protocol):
 
 
 def build_stages(settings: Settings) -> list[Stage]:
-    """The pipeline, in order: clean → language → sentences → actors → events."""
+    """The pipeline, in order: clean → language → sentences → actors → events → geo."""
     # --lang id,en: pages surely in another language stop before cleaning, the rest after detection.
     prefilter: list[Stage] = [LanguagePrefilter(settings)] if settings.lang_filter else []
     return [
@@ -42,6 +43,7 @@ def build_stages(settings: Settings) -> list[Stage]:
         LanguageFilter(settings),
         ActorStage(settings, tagger=NerTagger() if settings.use_ner else None),
         EventStage(settings),
+        GeoStage(settings),
     ]
 
 

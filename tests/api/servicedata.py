@@ -11,6 +11,8 @@ import random
 from pathlib import Path
 
 from warta.article import ActorMention, Article, Event, EventActor, Sentence, Trigger
+from warta.geo.stage import GeoStage
+from warta.settings import Settings
 from warta.store import Store
 
 # code: (root, name, quad class, Goldstein) — CAMEO names, GDELT's Goldstein scale.
@@ -98,7 +100,8 @@ def hostile_article() -> Article:
 
 
 def build_sample_db(path: Path) -> Path:
-    """Write the sample articles into a new database at `path`."""
+    """Write the sample articles, located by the geo stage (visits: in the visited country), at `path`."""
+    geo = GeoStage(Settings())
     with Store(path) as store:
-        store.add_articles(sample_articles())
+        store.add_articles([geo(article) for article in sample_articles()])
     return path

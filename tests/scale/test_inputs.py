@@ -72,7 +72,7 @@ def test_the_language_filter_stops_other_languages_before_later_stages() -> None
     stages = build_stages(settings)
     cut = [s.name for s in stages].index("lang_filter") + 1
     pipeline = Pipeline(settings, stages=[*stages[:cut], spy, *stages[cut:]])
-    assert [s.name for s in stages[cut:]] == ["actors", "events"]  # the expensive stages come after it
+    assert [s.name for s in stages[cut:]] == ["actors", "events", "geo"]  # the expensive stages come after it
     skipped: list[Failure] = []
     articles = list(pipeline.pipe(read_paths([str(SAMPLE)]), on_error=skipped.append))
     assert [a.lang for a in articles] == ["en"] and spy.seen == ["en"]

@@ -202,9 +202,10 @@ def test_events_table_and_network(server: str, browser: WebDriver) -> None:
     form = wait_for(browser, "form.filters")
     form.find_element(By.NAME, "dyad").send_keys("USA-PRK")
     form.find_element(By.CSS_SELECTOR, "button").click()
+    WebDriverWait(browser, 15).until(lambda b: "dyad=USA-PRK" in b.current_url)  # not the unfiltered page
     wait_for(browser, "p.count")
     rows = browser.find_elements(By.CSS_SELECTOR, "#events tbody tr")
-    assert rows and all("USA" in row.text and "PRK" in row.text for row in rows)
+    assert rows and all("USA" in row.text and "PRK" in row.text for row in rows), [r.text for r in rows]
     shot(browser, "events-usa-prk")
     browser.get(server + "/ui/network")
     wait_for(browser, "svg.network")
@@ -214,4 +215,20 @@ def test_events_table_and_network(server: str, browser: WebDriver) -> None:
     browser.get(server + "/docs")
     wait_for(browser, ".swagger-ui .opblock")
     shot(browser, "api-docs")
+    assert csp_violations(browser) == []
+
+
+def test_map_shows_where_the_stored_events_happened(server: str, browser: WebDriver) -> None:
+    """The sample's visits (North Korea) and the seed's places (Washington, Pyongyang) on a map
+    drawn from shipped data: an SVG with land, circles, and nothing fetched from elsewhere."""
+    browser.get(server + "/ui/map")
+    wait_for(browser, "svg.map path.land")
+    names = {g.get_attribute("data-name") for g in browser.find_elements(By.CSS_SELECTOR, "svg.map g.place")}
+    assert {"North Korea", "Washington", "Pyongyang"} <= names
+    circle = browser.find_element(By.CSS_SELECTOR, 'svg.map g.place[data-name="Washington"] circle')
+    box = browser.find_element(By.CSS_SELECTOR, "svg.map").rect
+    assert circle.rect["x"] - box["x"] < box["width"] * 0.35  # west of the Atlantic
+    resources = browser.execute_script("return performance.getEntriesByType('resource').map(r => r.name)")
+    assert all(url.startswith(server) for url in resources)
+    shot(browser, "map")
     assert csp_violations(browser) == []

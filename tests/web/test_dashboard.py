@@ -57,3 +57,11 @@ def test_dyad_page_has_chart_verdicts_and_evidence_links(web: TestClient) -> Non
 def test_network_page(web: TestClient) -> None:
     page = web.get("/ui/network").text
     assert 'class="chart network"' in page and 'href="/ui/dyads/PRK/RUS"' in page
+
+
+def test_map_page_plots_located_events_from_shipped_data(web: TestClient) -> None:
+    page = web.get("/ui/map").text
+    assert 'class="chart map"' in page and 'class="land"' in page
+    assert 'data-name="North Korea"' in page and "/ui/events?place=PRK" in page
+    assert "http" not in page.split('class="chart map"')[1].split("</svg>")[0]  # nothing loaded from the web
+    assert web.get("/ui/map", params={"bbox": "0,0,10,10"}).text.count('<g class="place"') == 0

@@ -16,6 +16,7 @@ Opt = str | None  # every filter arrives as text: a form's empty field means "no
 CODE = r"^[A-Za-z0-9]{1,15}$"  # CAMEO actor and event codes are short and alphanumeric
 BY = "^(week|month)$"  # the periods a dyad is shown by (a day is too fine for a chart)
 _CODE = re.compile(CODE)
+_PLACE = re.compile(r"^[A-Za-z]{3}$|^[A-Za-z]{2}[A-Za-z0-9]{1,6}$")
 _DIGITS = re.compile(r"^[0-9]{2,4}$")
 _ROOT = re.compile(r"^[0-9]{2}$")
 _DYAD = re.compile(r"^([A-Za-z0-9]{2,15})[-,/ ]([A-Za-z0-9]{2,15})$")
@@ -77,6 +78,10 @@ def event_filter(
                                           "or negated")] = None,
     q: Annotated[Opt, Query(max_length=200, description="Words that must all appear in the sentence")] = None,
     article: Annotated[Opt, Query(max_length=64, description="Article key or id")] = None,
+    place: Annotated[Opt, Query(max_length=10, description="Where it happened: a country (ISO alpha-3, "
+                                       "IDN) or an ADM1 code as GDELT writes it (ID04)")] = None,
+    bbox: Annotated[Opt, Query(max_length=80, description="Located within west,south,east,north "
+                                      "(degrees): 95,-11,141,6")] = None,
 ) -> EventFilter:
     """FastAPI dependency: the event filters from the query string; blank fields mean no filter.
 
@@ -93,4 +98,18 @@ def event_filter(
         actor=_code("actor", actor), source=_code("source", source), target=_code("target", target),
         dyad=parse_dyad(dyad), code=_code("code", code, _DIGITS), root=_code("root", root, _ROOT),
         quad_class=int(quad) if quad else None, since=_date("since", since), until=_date("until", until),
-        modality=mode or None, q=(q or "").strip() or None, article=(article or "").strip() or None)
+        modality=mode or None, q=(q or "").strip() or None, article=(article or "").strip() or None,
+        place=_code("place", place, _PLACE), bbox=parse_bbox(bbox))
+
+
+def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    """'west,south,east,north' in degrees; 422 unless four numbers within the globe, south below north."""
+    if not value or not value.strip():
+        return None
+    try:
+        west, south, east, north = (float(part) for part in value.split(","))
+    except ValueError:
+        raise HTTPException(422, "bbox must be four numbers: west,south,east,north") from None
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+        raise HTTPException(422, "bbox must lie within -180..180, -90..90 with south <= north")
+    return west, south, east, north

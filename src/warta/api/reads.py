@@ -124,3 +124,12 @@ def get_network(
 ) -> dict[str, Any]:
     """Undirected country pairs with event counts and mean Goldstein (the dashboard's network)."""
     return {"unit": unit, "edges": store.network(limit, since=since, until=until, unit=unit)}
+
+
+@router.get("/places", summary="Where events happened")
+def get_places(
+    store: Db, unit: Units, filters: Annotated[EventFilter, Depends(event_filter)],
+    limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+) -> dict[str, Any]:
+    """Located places (the events' `location`) with event counts and mean Goldstein; GET /events's filters."""
+    return {"unit": unit, "places": [jsonable(row) for row in store.places(filters, limit, unit=unit)]}

@@ -1,4 +1,5 @@
-"""`--format pretty`: the clean text, its metadata, and every piece cleaning removed and why."""
+"""`--format pretty`: the clean text, its metadata, the events and where they happened, and every
+piece cleaning removed and why."""
 
 from __future__ import annotations
 
@@ -46,11 +47,29 @@ def article_view(article: Article) -> Panel:
         removed.append(shown(piece.text), style="strike dim red")
         removed.append("\n")
     parts: list[Table | Text] = [meta, Text(""), body]
+    if article.events:
+        parts += [Text("\nevents", style="bold green"), events_view(article)]
     if article.removed:
         parts += [Text("\nremoved", style="bold yellow"), removed]
     for warning in article.warnings:
         parts.append(Text(f"warning: {shown(warning)}", style="magenta"))
     return Panel(Group(*parts), title=shown(article.title or article.id), title_align="left")
+
+
+def events_view(article: Article) -> Text:
+    """One line per event: code, who, trigger, whom, and where (the place and how it was found)."""
+    lines = Text()
+    for event in article.events:
+        source = event.source.text if event.source else "—"
+        target = event.target.text if event.target else "—"
+        lines.append(f"{event.code:>5}  ", style="green")
+        lines.append(f"{source} «{event.trigger.text}» {target}  ({event.modality})")
+        where = event.location
+        if where is not None:
+            place = ", ".join(part for part in (where.name, where.country) if part)
+            lines.append(f"  @ {place} [{where.how}: {where.text!r}]", style="cyan")
+        lines.append("\n")
+    return lines
 
 
 def print_article(article: Article, console: Console | None = None) -> None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from warta.article import ActorMention, Article, Dateline, Event, EventActor, Sentence, Trigger
+from warta.article import ActorMention, Article, Dateline, Event, EventActor, Location, Sentence, Trigger
+from warta.store.records import LOCATION_NAMES
 
 Row = dict[str, Any]
 
@@ -56,4 +57,11 @@ def event_from_row(row: Row) -> Event:
                  trigger=Trigger(row["trigger_text"], row["trigger_start"], row["trigger_end"]),
                  sentence=Sentence(row["sentence_start"], row["sentence_end"]), modality=row["modality"],
                  reporter=_actor(row, "reporter"), confidence=row["confidence"] or 0.0,
-                 rule=row["rule"] or "")
+                 rule=row["rule"] or "", location=_location(row))
+
+
+def _location(row: Row) -> Location | None:
+    """The event's location, when the geo stage gave one (rows stored before schema v4 have none)."""
+    if not row.get("location_how"):
+        return None
+    return Location(**{name: row[f"location_{name}"] for name in LOCATION_NAMES})

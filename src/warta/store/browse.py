@@ -16,7 +16,10 @@ EVENT_COLUMNS = """e.event_id, e.article_key, a.id AS article_id, a.title AS art
     a.source AS article_source, a.url AS article_url, a.date, e.code, e.root, e.name, e.quad_class,
     e.goldstein, e.plover, e.source_code, e.source_text, e.source_country, e.target_code,
     e.target_text, e.target_country, e.reporter_code, e.trigger_text, e.trigger_start,
-    e.trigger_end, e.sentence_start, e.sentence_end, e.sentence, e.modality, e.confidence, e.rule"""
+    e.trigger_end, e.sentence_start, e.sentence_end, e.sentence, e.modality, e.confidence, e.rule,
+    e.location_text, e.location_start, e.location_end, e.location_name, e.location_country,
+    e.location_adm1, e.location_lat, e.location_lon, e.location_geonames_id, e.location_feature,
+    e.location_how"""
 _FROM = {"stories": "story_events s", "mentions": "events e JOIN articles a USING (article_key)"}
 _ORDER = {"stories": "s.day DESC NULLS LAST, s.num_mentions DESC, s.story_event_id",
           "mentions": "a.date DESC NULLS LAST, e.article_key, e.idx"}

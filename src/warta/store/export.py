@@ -2,9 +2,11 @@
 
 The GDELT format is the 61 tab-separated columns of the GDELT 2.0 event table, in order, no header
 (GDELT Event Codebook V2.0; ../shared/data/cameo/gdelt2-events-columns.md), one row per story
-event, so tools written for GDELT read warta's files. Fields warta does not know (ethnic and
-religion codes, all geography) are empty. Files are written beside the target and renamed into
-place, so a failed export (full disk) never leaves a half-written file under the target name.
+event, so tools written for GDELT read warta's files. ActionGeo_* is the story event's location
+(the geo stage's, with FIPS 10-4 country codes as GDELT uses); fields warta does not know (ethnic
+and religion codes, ADM2, the actors' own geography) are empty. Files are written beside the
+target and renamed into place, so a failed export (full disk) never leaves a half-written file
+under the target name.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import IO, Any
 
 import duckdb
 
+from warta.geo.gazetteer import load_countries
 from warta.store.connect import describe_error
 from warta.store.errors import StoreError
 from warta.store.records import GROUP_PREFIXES
@@ -39,7 +42,9 @@ GDELT_COLUMNS: tuple[str, ...] = (
 )
 _GDELT_QUERY = """SELECT story_event_id, day, source_code, source_text, source_country, source_role,
     target_code, target_text, target_country, target_role, is_root, code, root, quad_class, goldstein,
-    num_mentions, num_sources, num_articles, avg_tone, date_added, source_url
+    num_mentions, num_sources, num_articles, avg_tone, date_added, source_url,
+    location_name, location_country, location_adm1, location_lat, location_lon, location_geonames_id,
+    location_feature
     FROM story_events ORDER BY date_added, story_event_id"""
 
 
@@ -88,9 +93,24 @@ def _actor(code: str | None, name: str | None, country: str | None, role: str | 
     return [code, name, country, group, None, None, None, *padded[:3]]
 
 
+def action_geo(name: str | None, country: str | None, adm1: str | None, lat: float | None,
+               lon: float | None, geonames_id: int | None, feature: str | None) -> list[object]:
+    """GDELT's eight ActionGeo fields: Type (1 country, 2 US state, 3 US city, 4 world city, 5 world
+    state), FullName, CountryCode (FIPS 10-4), ADM1Code, ADM2Code, Lat, Long, FeatureID."""
+    if not feature:
+        return [None] * len(_GEO)
+    known = load_countries().get(country or "")
+    fips = known.fips if known else None
+    us = country == "USA"
+    kind = 1 if feature == "PCLI" else (3 if us else 4) if feature.startswith("PPL") else 2 if us else 5
+    full = name if feature == "PCLI" or not known else f"{name}, {known.name}"
+    feature_id = geonames_id if geonames_id is not None else adm1 if kind in (2, 5) and adm1 else fips
+    return [kind, full, fips, adm1 or fips, None, lat, lon, feature_id]
+
+
 def gdelt_row(row: tuple[Any, ...]) -> list[object]:
     (ident, day, s_code, s_text, s_country, s_role, t_code, t_text, t_country, t_role, is_root, code,
-     root, quad, goldstein, mentions, sources, articles, tone, added, url) = row
+     root, quad, goldstein, mentions, sources, articles, tone, added, url, *geo) = row
     when: list[object] = [None] * 4
     if isinstance(day, date):
         fraction = round(day.year + (day.month * 30 + day.day) / 365, 4)
@@ -98,7 +118,7 @@ def gdelt_row(row: tuple[Any, ...]) -> list[object]:
     stamp = added.strftime("%Y%m%d%H%M%S") if isinstance(added, datetime) else None
     return [ident, *when, *_actor(s_code, s_text, s_country, s_role),
             *_actor(t_code, t_text, t_country, t_role), is_root, code, code[:3], root, quad,
-            goldstein, mentions, sources, articles, tone, *([None] * 24), stamp, url]
+            goldstein, mentions, sources, articles, tone, *([None] * 16), *action_geo(*geo), stamp, url]
 
 
 def write_gdelt(store: Store, out: IO[str], chunk: int = 5000) -> int:

@@ -23,10 +23,14 @@ Query = tuple[str, list[object]]
 _COLUMNS = {
     "stories": {"source_code": "s.source_code", "target_code": "s.target_code", "code": "s.code",
                 "source_country": "s.source_country", "target_country": "s.target_country",
-                "root": "s.root", "quad_class": "s.quad_class", "day": "s.day", "sentence": "s.sentence"},
+                "root": "s.root", "quad_class": "s.quad_class", "day": "s.day", "sentence": "s.sentence",
+                "location_country": "s.location_country", "location_adm1": "s.location_adm1",
+                "location_lat": "s.location_lat", "location_lon": "s.location_lon"},
     "mentions": {"source_code": "e.source_code", "target_code": "e.target_code", "code": "e.code",
                  "source_country": "e.source_country", "target_country": "e.target_country",
-                 "root": "e.root", "quad_class": "e.quad_class", "day": "a.date", "sentence": "e.sentence"},
+                 "root": "e.root", "quad_class": "e.quad_class", "day": "a.date", "sentence": "e.sentence",
+                 "location_country": "e.location_country", "location_adm1": "e.location_adm1",
+                 "location_lat": "e.location_lat", "location_lon": "e.location_lon"},
 }
 
 
@@ -50,6 +54,8 @@ class EventFilter:
     modality: str | None = None  # story events hold only asserted and reported mentions
     q: str | None = None  # every word must appear in the sentence (case-insensitive)
     article: str | None = None  # article key or record id
+    place: str | None = None  # where it happened: a country (ISO alpha-3, IDN) or an ADM1 code (ID04)
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north (degrees)
 
     def where(self, unit: Unit = "stories") -> Query:
         """The WHERE condition (without the keyword) and its parameters, for `unit`'s columns."""
@@ -86,6 +92,16 @@ class EventFilter:
         for word in (self.q or "").split()[:8]:
             clauses.append(f"{col['sentence']} ILIKE ? ESCAPE '\\'")
             params.append(f"%{like_escape(word)}%")
+        if self.place:
+            name = "location_country" if len(self.place) == 3 else "location_adm1"
+            clauses.append(f"{col[name]} = ?")
+            params.append(self.place.upper())
+        if self.bbox:
+            west, south, east, north = self.bbox
+            lon = (f"{col['location_lon']} BETWEEN ? AND ?" if west <= east else  # across the antimeridian
+                   f"({col['location_lon']} >= ? OR {col['location_lon']} <= ?)")
+            clauses.append(f"{col['location_lat']} BETWEEN ? AND ? AND {lon}")
+            params.extend([south, north, west, east])
         self._mention_only(unit, clauses, params)
         return (" AND ".join(clauses) or "TRUE"), params
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from warta.store.errors import StoreError
-from warta.store.filters import COUNTED_MODALITIES, Unit
+from warta.store.filters import COUNTED_MODALITIES, EventFilter, Unit
 
 PERIODS = ("day", "week", "month", "quarter", "year")  # what date_trunc bins by; relations bins fewer
 Query = tuple[str, list[object]]
@@ -145,3 +145,17 @@ def top_event_types(limit: int, since: date | str | None, until: date | str | No
                        sum(num_mentions) AS mentions, avg(goldstein) AS mean_goldstein
                 FROM story_events {where} GROUP BY root ORDER BY events DESC, root LIMIT ?""",
             [*params, limit])
+
+
+def places(filters: EventFilter, limit: int, unit: Unit) -> Query:
+    """Where events happened: one row per located place with its event count and mean Goldstein."""
+    where, params = filters.where(unit)
+    table = "story_events s" if unit == "stories" else "events e JOIN articles a USING (article_key)"
+    p = "s" if unit == "stories" else "e"
+    counted_only = "" if unit == "stories" else f" AND e.modality IN {COUNTED_MODALITIES}"
+    return (f"""SELECT {p}.location_name AS name, {p}.location_country AS country,
+                       {p}.location_adm1 AS adm1, {p}.location_feature AS feature,
+                       {p}.location_lat AS lat, {p}.location_lon AS lon, count(*) AS events,
+                       avg({p}.goldstein) AS mean_goldstein
+                FROM {table} WHERE {where} AND {p}.location_lat IS NOT NULL{counted_only}
+                GROUP BY ALL ORDER BY events DESC, name LIMIT ?""", [*params, int(limit)])

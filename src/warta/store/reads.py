@@ -110,6 +110,11 @@ class Reads:
         """Country pairs with the most events: the edges of the actor network."""
         return self._rows(queries.network(limit, since, until, unit))
 
+    def places(self, filters: EventFilter | None = None, limit: int = 500, *,
+               unit: Unit = "stories") -> list[Row]:
+        """Located places with their event counts and mean Goldstein: the dashboard's map."""
+        return self._rows(queries.places(filters or EventFilter(), limit, unit))
+
     def top_event_types(self, limit: int = 10, *, since: Day = None, until: Day = None) -> list[Row]:
         """CAMEO root categories with the most story events."""
         return self._rows(queries.top_event_types(limit, since, until))

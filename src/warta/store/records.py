@@ -6,15 +6,17 @@ re-ingesting an input recomputes the same keys and finds them already stored.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from datetime import date, datetime
 from typing import Any
 
-from warta.article import ActorMention, Article, Event, EventActor, RawDocument
+from warta.article import ActorMention, Article, Event, EventActor, Location, RawDocument
 
 # CAMEO actor codes that start with a group prefix, not a country (CAMEO manual, ch. 4).
 GROUP_PREFIXES = frozenset({"IGO", "NGO", "NGM", "IMG", "MNC", "UIS", "INT"})
 Row = dict[str, Any]
+LOCATION_NAMES = tuple(f.name for f in dataclasses.fields(Location))
 
 
 def _digest(*parts: object) -> bytes:
@@ -130,6 +132,12 @@ def _actor_fields(prefix: str, actor: EventActor | None, mentions: tuple[ActorMe
             f"{prefix}_role": role, f"{prefix}_start": actor.start, f"{prefix}_end": actor.end}
 
 
+def location_fields(location: Location | None) -> Row:
+    """The event's location as `location_*` columns (all None when it has none)."""
+    values = dataclasses.asdict(location) if location else {}
+    return {f"location_{name}": values.get(name) for name in LOCATION_NAMES}
+
+
 def event_rows(article: Article, key: str, story_id: str, versions: str,
                tones: list[float | None]) -> list[Row]:
     """One row per event mention; an exact repeat (same id) is the same event and kept once."""
@@ -156,5 +164,6 @@ def event_rows(article: Article, key: str, story_id: str, versions: str,
         row.update(_actor_fields("source", event.source, article.actors))
         row.update(_actor_fields("target", event.target, article.actors))
         row.update(_actor_fields("reporter", event.reporter, article.actors))
+        row.update(location_fields(event.location))
         rows.append(row)
     return rows

@@ -195,6 +195,26 @@ _SKIPPED = """CREATE TABLE skipped (
 _REPORTER = tuple(f"ALTER TABLE events ADD COLUMN reporter_{name} {kind}" for name, kind in
                   (("country", "VARCHAR"), ("role", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER")))
 
+# Where each event happened (the geo stage's `Location`, flattened), and on the story event the
+# most direct of its mentions' locations: a place in the sentence before one from the dateline or
+# the actors' country, the first ingested among equals (so it does not change as a story grows).
+LOCATION_FIELDS = (("text", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"), ("name", "VARCHAR"),
+                   ("country", "VARCHAR"), ("adm1", "VARCHAR"), ("lat", "DOUBLE"), ("lon", "DOUBLE"),
+                   ("geonames_id", "BIGINT"), ("feature", "VARCHAR"), ("how", "VARCHAR"))
+_HOW_RANK = "coalesce(list_position(['sentence', 'attribution', 'dateline', 'country'], e.location_how), 9)"
+_STORY_LOCATION = ", ".join(f"'{name}': e.location_{name}" for name, _ in LOCATION_FIELDS
+                            if name not in ("start", "end"))
+_LOCATION = (
+    *(f'ALTER TABLE events ADD COLUMN "location_{name}" {kind}' for name, kind in LOCATION_FIELDS),
+    "CREATE OR REPLACE VIEW story_events AS SELECT g.* EXCLUDE (loc), "
+    + ", ".join(f"g.loc.{name} AS location_{name}" for name, _ in LOCATION_FIELDS
+                if name not in ("start", "end"))
+    + " FROM (" + _V1_VIEWS[0].split(" AS\n", 1)[1].replace(
+        "min(a.ingested_at) AS date_added", "min(a.ingested_at) AS date_added, "
+        f"arg_min({{{_STORY_LOCATION}}}, ({_HOW_RANK}, a.ingested_at)) AS loc")
+    + ") g",
+)
+
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, actor mentions, events, stories, minhashes; story_events view",
@@ -203,6 +223,7 @@ MIGRATIONS: tuple[Migration, ...] = (
                  "skipped", tuple(s for table in _UNKEYED for s in _without_primary_key(table))
               + _STORY_DAY + (_SKIPPED,)),
     Migration(3, "events.reporter_country, reporter_role, reporter_start, reporter_end", _REPORTER),
+    Migration(4, "events.location_*; story_events.location_* (the most direct mention's)", _LOCATION),
 )
 LATEST = MIGRATIONS[-1].version
 

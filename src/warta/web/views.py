@@ -20,12 +20,13 @@ from warta.api.state import AppState, app_state
 from warta.relations.series import QUAD_NAMES
 from warta.store import EventFilter
 from warta.web.charts import dyad_chart, goldstein_colour, network_chart
+from warta.web.geomap import map_chart
 from warta.web.highlight import colour_class, describe_event, run_classes, run_title, split_runs
 
 router = APIRouter(include_in_schema=False)
 State = Annotated[AppState, Depends(app_state)]
 FILTER_FIELDS = ("actor", "source", "target", "dyad", "code", "root", "quad_class", "since", "until",
-                 "modality", "q", "article", "unit")
+                 "modality", "q", "article", "unit", "place", "bbox")
 
 
 def render(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
@@ -138,6 +139,20 @@ def network_page(request: Request, store: Db, unit: Units,
     """Countries as nodes, edges by event count, coloured by mean Goldstein."""
     edges = store.network(limit, unit=unit)
     return render(request, "network.html", {"edges": edges, "chart": network_chart(edges), "unit": unit})
+
+
+@router.get("/ui/map")
+def map_page(request: Request, store: Db, unit: Units,
+             filters: Annotated[EventFilter, Depends(event_filter)],
+             limit: Annotated[int, Query(ge=1, le=5000)] = 500) -> HTMLResponse:
+    """Located events on a world map drawn from shipped data (the API's /places, as SVG)."""
+    places = store.places(filters, limit, unit=unit)
+    total = store.event_page(filters, unit=unit, limit=1).total
+    given = {k: v for k, v in request.query_params.items() if k in FILTER_FIELDS and v.strip()}
+    return render(request, "map.html", {
+        "places": places, "chart": map_chart(places), "unit": unit, "given": given,
+        "unlocated": max(0, total - sum(int(p["events"]) for p in places)),
+        "api": "/places?" + urlencode(given)})
 
 
 @router.get("/ui/actors")

@@ -1,0 +1,161 @@
+"""One article's event locations: the trigger's clause, the attributing sentence, the dateline, the country.
+
+Each event tries the evidence nearest to it first and stops at the first place that resolves, so
+"mengungkapkan hal ini ... di Washington" locates the statement before it, and a visit with no
+place in the text happens in the visited country. A name that does not resolve is a warning and
+the next rule is tried; nothing is guessed from what the text does not say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from warta.article import Article, Event, Location, Sentence
+from warta.geo.gazetteer import Gazetteer, Place
+from warta.geo.grammar import GeoGrammar
+from warta.geo.places import PlacePhrase, find_places, tokenize
+from warta.geo.resolve import choose, iso_country
+
+
+@dataclass(frozen=True, slots=True)
+class Territory:
+    """CAMEO code prefixes of events that happen on the target's, or the source's, territory."""
+
+    target: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()
+    destination: tuple[str, ...] = ()  # events that happen where they go ("ke", "to"): visits, aid
+
+
+def location(place: Place, text: str, start: int | None, end: int | None, how: str) -> Location:
+    return Location(text=text, start=start, end=end, name=place.name, country=place.country,
+                    adm1=place.adm1, lat=place.lat, lon=place.lon, geonames_id=place.geonames_id,
+                    feature=place.feature, how=how)
+
+
+@dataclass
+class ArticleLocator:
+    """The places of one article, found once per sentence and resolved once per phrase."""
+
+    article: Article
+    gazetteer: Gazetteer
+    grammar: GeoGrammar
+    territory: Territory
+    warnings: list[str] = field(default_factory=list)
+    _phrases: dict[int, list[PlacePhrase]] = field(default_factory=dict)
+    _resolved: dict[tuple[int, int], Location | None] = field(default_factory=dict)
+    countries: frozenset[str] = frozenset()
+    _named: frozenset[str] | None = None
+
+    def __post_init__(self) -> None:
+        found = {iso_country(m.country) for m in self.article.actors}
+        self.countries = frozenset(c for c in found if c)
+
+    def named_countries(self) -> frozenset[str]:
+        """Countries the text itself names: as actors, or by places it names unambiguously ("in the
+        city of Karachi" makes the Hyderabad of the same story Pakistan's). Read the first time a name
+        has places in several countries (it scans every sentence), then kept."""
+        if self._named is None:
+            found = {iso_country(m.country) for m in self.article.actors if m.kind != "place"}
+            for sentence in self.article.sentences:
+                for phrase in self.phrases(sentence):
+                    countries = {p.country for p in phrase.places}
+                    if len(countries) == 1:
+                        found.add(countries.pop())
+            self._named = frozenset(c for c in found if c)
+        return self._named
+
+    def phrases(self, sentence: Sentence) -> list[PlacePhrase]:
+        if sentence.start not in self._phrases:
+            self._phrases[sentence.start] = find_places(self.article.text, sentence.start, sentence.end,
+                                                        self.gazetteer, self.grammar, self.article.actors)
+        return self._phrases[sentence.start]
+
+    def resolve(self, phrase: PlacePhrase, how: str) -> Location | None:
+        key = (phrase.start, phrase.end)
+        if key not in self._resolved:
+            hint = iso_country(phrase.country_hint)
+            countries = self.countries
+            if hint and len({p.country for p in phrase.places}) > 1:
+                named = self.named_countries()
+                if hint not in named and any(p.country in named for p in phrase.places):
+                    # the dictionary's country for a name (Hyderabad: India) yields to the story's
+                    # (Karachi, in the same story, is Pakistan's)
+                    hint, countries = None, named
+            result = choose(phrase.places, hint, countries)
+            if result.place is None:
+                self.warnings.append(f"geo: {phrase.text!r} at {phrase.start}: {result.problem}; "
+                                     "left unlocated")
+                self._resolved[key] = None
+            else:
+                self._resolved[key] = location(result.place, phrase.text, phrase.start, phrase.end, how)
+        found = self._resolved[key]
+        return None if found is None else _with_how(found, how)
+
+    def locate(self, event: Event, dateline: Location | None) -> Location | None:
+        for phrase in self.attached(event):
+            found = self.resolve(phrase, "sentence")
+            if found:
+                return found
+        for phrase in self.attributing(event.sentence):
+            found = self.resolve(phrase, "attribution")
+            if found:
+                return found
+        if any(event.code.startswith(p) for p in self.territory.target) and not self.is_country(event):
+            # violence against people is where the sentence says, in any clause ("pemboman di Kabul,
+            # yang menewaskan seorang prajurit Amerika"), before it is in the target's country
+            for phrase in self.phrases(event.sentence):
+                found = None if phrase.directional else self.resolve(phrase, "sentence")
+                if found:
+                    return found
+        return dateline or self.by_territory(event)
+
+    def is_country(self, event: Event) -> bool:
+        """Whether the target is a country itself ("menyerang Arab Saudi"): then it is the place."""
+        target = event.target
+        return target is not None and any(
+            m.start == target.start and m.end == target.end and m.kind == "country" and len(m.code) == 3
+            for m in self.article.actors)
+
+    def attached(self, event: Event) -> list[PlacePhrase]:
+        """Places of the trigger's clause, those after the trigger first, then a sentence-opening one."""
+        sentence, trigger = event.sentence, event.trigger
+        phrases = self.phrases(sentence)
+        if not phrases:
+            return []
+        tokens = tokenize(self.article.text, sentence.start, sentence.end)
+        breaks = [t.start for t in tokens if t.low in self.grammar.clause_breaks]
+        left = max((b for b in breaks if b < trigger.start), default=sentence.start)
+        right = min((b for b in breaks if b > trigger.start), default=sentence.end)
+        moves = any(event.code.startswith(p) for p in self.territory.destination)
+        usable = [p for p in phrases if moves or not p.directional]
+        inside = [p for p in usable if left <= p.marker < right]
+        after = [p for p in inside if p.marker >= trigger.start]  # "tiba di Beijing": marker inside
+        before = sorted((p for p in inside if p.marker < trigger.start), key=lambda p: -p.marker)
+        opening = [p for p in usable if tokens and p.marker == tokens[0].start and p not in inside]
+        return after + before + opening
+
+    def attributing(self, sentence: Sentence) -> list[PlacePhrase]:
+        """The places of the next sentence, when it points back at this one ("hal ini") in one paragraph."""
+        following = next((s for s in self.article.sentences if s.start >= sentence.end), None)
+        if following is None or "\n\n" in self.article.text[sentence.end:following.start]:
+            return []
+        words = [t.low for t in tokenize(self.article.text, following.start, following.end)]
+        refers = any(tuple(words[i:i + len(p)]) == p for p in self.grammar.back_references
+                     for i in range(len(words)))
+        return self.phrases(following) if refers else []
+
+    def by_territory(self, event: Event) -> Location | None:
+        for side, prefixes in ((event.target, self.territory.target), (event.source, self.territory.source)):
+            if side is None or not any(event.code.startswith(p) for p in prefixes):
+                continue
+            country = iso_country(side.country or side.code)
+            places = [p for p in self.gazetteer.lookup_country(country)] if country else []
+            if places:
+                return location(places[0], side.text, side.start, side.end, "country")
+        return None
+
+
+def _with_how(found: Location, how: str) -> Location:
+    from dataclasses import replace
+
+    return found if found.how == how else replace(found, how=how)

@@ -1,0 +1,153 @@
+"""Places named after a locative marker ("di Jakarta Selatan", "in the Gaza Strip"), found token by token.
+
+Only a capitalised name right after a marker (and the lowercase kind-words the language allows
+between them) is looked up: a gazetteer of 190,000 names would otherwise find a town in every
+other word ("Of", "Kota", "Bali"). Each marker costs at most a handful of lookups of at most six
+words, so the scan is linear in the text, whatever it holds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from warta.article import ActorMention
+from warta.geo.gazetteer import Gazetteer, Place
+from warta.geo.grammar import GeoGrammar
+from warta.geo.names import normalize
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?|\d+|[,;:()]")
+MAX_NAME_WORDS = 6
+MAX_KIND_WORDS = 5
+# Mentions that name who acts, not where: "di PBB" is at the UN, not at a place called PBB.
+NOT_PLACES = frozenset({"person", "igo", "org", "group"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    low: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlacePhrase:
+    """A marker and the name after it; `places` are the gazetteer's candidates for `key`."""
+
+    marker: int  # character offset of the marker
+    start: int
+    end: int
+    text: str
+    key: str
+    places: tuple[Place, ...]
+    country_hint: str | None  # the country an actor mention on the span gives (ISO alpha-3)
+    directional: bool = False  # after "ke", "to": a destination
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end(), m.group().casefold())
+            for m in _TOKEN.finditer(text, start, end)]
+
+
+def _starts_with(tokens: list[Token], at: int, phrase: tuple[str, ...]) -> bool:
+    return tuple(t.low for t in tokens[at:at + len(phrase)]) == phrase
+
+
+def _name_run(tokens: list[Token], at: int, grammar: GeoGrammar) -> list[Token]:
+    """The capitalised words from `at` on, joiners inside ("Bosnia dan Herzegovina"), six at most."""
+    run: list[Token] = []
+    i = at
+    while i < len(tokens) and len(run) < MAX_NAME_WORDS:
+        token = tokens[i]
+        joins = (token.low in grammar.name_joiners and run and i + 1 < len(tokens)
+                 and tokens[i + 1].text[0].isupper())
+        if token.text[0].isupper() or joins:
+            run.append(token)
+        else:
+            break
+        i += 1
+    while run and run[-1].low in grammar.name_joiners:
+        run.pop()
+    return run
+
+
+def _longest(run: list[Token], gazetteer: Gazetteer) -> int:
+    """How many words of `run` (from its start) form the longest known name; 0 when none do."""
+    for length in range(len(run), 0, -1):
+        if gazetteer.knows(normalize(" ".join(t.text for t in run[:length]))):
+            return length
+    return 0
+
+
+def match_name(run: list[Token], gazetteer: Gazetteer, grammar: GeoGrammar) -> tuple[int, str] | None:
+    """(words of `run` the span covers, the name looked up), trying in turn the words as written,
+    without a kind prefix ("Kabupaten Bayelsa"), and without a compass suffix ("Jakarta Selatan")."""
+    prefixes = [len(p) for p in grammar.name_prefixes if _starts_with(run, 0, tuple(p))]
+    for skip in [0, *prefixes]:
+        rest = run[skip:]
+        length = _longest(rest, gazetteer)
+        if length and skip == 0 and length in prefixes and length < len(run):
+            continue  # a kind word alone is no name: "di Negara Beruang Merah" is not the town Negara
+        if length:
+            covered = skip + length
+            if covered < len(run) and run[covered].low in grammar.name_suffixes:
+                covered += 1  # "Jakarta Selatan" when only Jakarta is known: the span keeps "Selatan"
+            return covered, normalize(" ".join(t.text for t in rest[:length]))
+    return None
+
+
+def find_places(text: str, start: int, end: int, gazetteer: Gazetteer, grammar: GeoGrammar,
+                mentions: tuple[ActorMention, ...] = ()) -> list[PlacePhrase]:
+    """Every marker-led place name in text[start:end], in order."""
+    tokens = tokenize(text, start, end)
+    markers = sorted([(p, False) for p in grammar.locatives] + [(p, True) for p in grammar.directions],
+                     key=lambda m: -len(m[0]))
+    found: list[PlacePhrase] = []
+    i = 0
+    while i < len(tokens):
+        marker, directional = next(((p, d) for p, d in markers if _starts_with(tokens, i, p)), ((), False))
+        if not marker:
+            i += 1
+            continue
+        j = i + len(marker)
+        while j < len(tokens) and j - i - len(marker) < MAX_KIND_WORDS and _between(tokens[j], grammar):
+            j += 1
+        run = _name_run(tokens, j, grammar)
+        hit = match_name(run, gazetteer, grammar) if run else None
+        if hit is not None:
+            covered, key = hit
+            span_start, span_end = run[0].start, run[covered - 1].end
+            phrase = _phrase(text, tokens[i].start, span_start, span_end, key, gazetteer, mentions,
+                             directional)
+            if phrase is not None:
+                found.append(phrase)
+            i = j + covered
+        else:
+            i = j + max(len(run), 1)
+    return found
+
+
+def _between(token: Token, grammar: GeoGrammar) -> bool:
+    """A lowercase word that may stand between a marker and its name ("di depan pengadilan Dili")."""
+    if not token.text.isalpha() or not token.text.islower():
+        return False
+    if token.low in grammar.place_words:
+        return True
+    return token.low not in grammar.not_between and token.low not in grammar.clause_breaks \
+        and not any(token.low == p[0] for p in (*grammar.locatives, *grammar.directions))
+
+
+def _phrase(text: str, marker: int, start: int, end: int, key: str, gazetteer: Gazetteer,
+            mentions: tuple[ActorMention, ...], directional: bool) -> PlacePhrase | None:
+    """The phrase, unless an actor mention says the span names who acts (a person, the UN); one that
+    only ends in the name ("pengadilan Dili", the court of Dili) leaves it a place."""
+    hint = None
+    for mention in mentions:
+        if mention.start < end and start < mention.end:
+            if mention.kind in NOT_PLACES and mention.start >= start:
+                return None
+            if mention.kind in NOT_PLACES:
+                continue
+            hint = hint or mention.country
+    return PlacePhrase(marker, start, end, text[start:end], key, gazetteer.lookup(key), hint, directional)
