@@ -24,6 +24,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "src" / "warta" / "events" / "data"
+LANG_ID = REPO / "src" / "warta" / "lang" / "id"  # the Indonesian lemma and root lists
 OWN_NAMES = {  # codes in CAMEO 1.1b3 only; short names in our own words
     "155": "Mobilize cyber forces",
     "176": "Cyber attack",
@@ -71,13 +72,13 @@ def pattern_lemmas() -> set[str]:
 def build_morphology(morph: Path) -> None:
     roots = sorted({w.strip() for w in (morph / "nlpid-root-words.txt").read_text(encoding="utf-8")
                     .splitlines() if w.strip()})
-    with gzip.open(OUT / "id-roots-1.txt.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+    with gzip.open(LANG_ID / "id-roots-1.txt.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
         fh.write("\n".join(roots) + "\n")
     wanted = pattern_lemmas()
     with gzip.open(morph / "nlpid-lemma-dict.json.gz", "rt", encoding="utf-8") as fh:
         forms: dict[str, str] = json.load(fh)
     kept = sorted((form, root) for form, root in forms.items() if root in wanted and form != root)
-    with gzip.open(OUT / "id-lemmas-1.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+    with gzip.open(LANG_ID / "id-lemmas-1.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
         fh.write("".join(f"{form}\t{root}\n" for form, root in kept))
     print(f"id-lemmas-1: {len(kept)} forms of {len(wanted)} pattern roots; id-roots-1: {len(roots)}")
 

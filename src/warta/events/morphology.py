@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from warta.errors import DataFileError
 from warta.events.affixes import Affixes, load_affixes, load_inflections
-from warta.events.ontology import data_dir
 from warta.lang import language_dir
 
 ID_LEXICON_FILE = "id-lemmas-1.tsv.gz"
@@ -48,12 +47,12 @@ class IndonesianMorphology:
     def load(cls, extra_roots: frozenset[str] = frozenset()) -> IndonesianMorphology:
         """The shipped lexicon and root list, plus the roots the patterns name."""
         lexicon = {}
-        with gzip.open(str(data_dir().joinpath(ID_LEXICON_FILE)), "rt", encoding="utf-8") as fh:
+        with gzip.open(str(language_dir("id").joinpath(ID_LEXICON_FILE)), "rt", encoding="utf-8") as fh:
             for line in fh:
                 form, _, root = line.rstrip("\n").partition("\t")
                 if root:
                     lexicon[form] = root
-        with gzip.open(str(data_dir().joinpath(ID_ROOTS_FILE)), "rt", encoding="utf-8") as fh:
+        with gzip.open(str(language_dir("id").joinpath(ID_ROOTS_FILE)), "rt", encoding="utf-8") as fh:
             roots = frozenset(line.strip() for line in fh if line.strip())
         return cls(lexicon, roots | extra_roots)
 

@@ -14,8 +14,6 @@ lend the lexicon rows their options.
 
 from __future__ import annotations
 
-import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,6 +21,7 @@ from importlib.resources.abc import Traversable
 
 from warta.errors import DataFileError
 from warta.events.ontology import Ontology
+from warta.lang.datafile import DataFile
 
 PATTERN_FILE = "events.toml"
 DEFAULT_GAP = 4  # words a "..." may skip: "mengirimkan roket dan rudal infanteri" needs 3
@@ -30,7 +29,6 @@ GOVERNS = ("object", "subject")
 _PATTERN_KEYS = {"id", "code", "phrases", "reciprocal", "target_through", "governs", "agent_after",
                  "statement", "confidence", "active_only", "modal_ok", "needs_target", "note",
                  "place_target"}
-_LINE = re.compile(r"at line (\d+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,12 +104,7 @@ def read_pattern_file(path: Traversable, language: str,
                 ontology: Ontology) -> tuple[PatternSet, bool | list[str]]:
     """The pattern set of one file and its top-level needs_target default."""
     text = path.read_text(encoding="utf-8")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        found = _LINE.search(str(exc))
-        line = int(found.group(1)) if found else max(1, len(text.splitlines()))  # "at end of document"
-        raise DataFileError(str(path), line, f"not valid TOML: {exc}") from exc
+    data = DataFile.parse(text, str(path)).data  # a TOML error names file:line
     version = data.get("version")
     if not isinstance(version, str) or not version:
         raise DataFileError(str(path), 1, "needs a top-level version = \"<lang>-events-N\"")

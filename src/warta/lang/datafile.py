@@ -33,7 +33,9 @@ class DataFile:
         try:
             return cls(label, text, tomllib.loads(text))
         except tomllib.TOMLDecodeError as exc:
-            raise DataFileError(label, None, f"not valid TOML: {exc}") from exc
+            found = re.search(r"at line (\d+)", str(exc))  # "at end of document": the last line
+            line = int(found.group(1)) if found else max(1, len(text.splitlines()))
+            raise DataFileError(label, line, f"not valid TOML: {exc}") from exc
 
     @property
     def version(self) -> str | None:
