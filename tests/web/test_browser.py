@@ -18,6 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -204,8 +205,17 @@ def test_events_table_and_network(server: str, browser: WebDriver) -> None:
     form.find_element(By.CSS_SELECTOR, "button").click()
     WebDriverWait(browser, 15).until(lambda b: "dyad=USA-PRK" in b.current_url)  # not the unfiltered page
     wait_for(browser, "p.count")
-    rows = browser.find_elements(By.CSS_SELECTOR, "#events tbody tr")
-    assert rows and all("USA" in row.text and "PRK" in row.text for row in rows), [r.text for r in rows]
+
+    def filtered_rows(driver: WebDriver) -> list[str] | bool:
+        """The rows once the filtered page is shown; the page before it may still be there (and go
+        stale under our feet) on a loaded machine."""
+        try:
+            texts = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "#events tbody tr")]
+        except StaleElementReferenceException:
+            return False
+        return texts if texts and all("USA" in t and "PRK" in t for t in texts) else False
+
+    assert WebDriverWait(browser, 15).until(filtered_rows)
     shot(browser, "events-usa-prk")
     browser.get(server + "/ui/network")
     wait_for(browser, "svg.network")

@@ -39,6 +39,7 @@ from warta.events.tokens import SentenceView, build_view
 Parser = Callable[[Sequence[SentenceView]], list[Any]]
 
 INHERIT_REACH = 5  # words before the trigger in which "Pernyataan tersebut" may stand
+GOVERNOR_REACH = 16  # words between an appeal or promise and a trigger in its untuk/agar complement
 NO_TARGET_PENALTY = 0.15  # confidence lost when the target is unresolved
 INHERITED_PENALTY = 0.2  # ... and when the source came from the previous sentence
 ACCUSE = "112"
@@ -283,6 +284,8 @@ class LanguageCoder:
                   fills: Sequence[RoleFill | None]) -> tuple[Match, RoleFill] | None:
         """The appeal/demand/promise whose untuk/agar/to-complement holds this trigger."""
         for gov, fill in zip(reversed(before), reversed(fills), strict=True):
+            if match.first - gov.last > GOVERNOR_REACH:
+                return None  # a complement sits right after its appeal: bounded, so linear in the sentence
             between = [t.low for t in view.tokens[gov.last + 1: match.first]]
             if any(w in self.roles.subject_stops or w in self.m["relative"] for w in between):
                 return None
