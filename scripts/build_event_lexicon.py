@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/build_event_lexicon.py [--shared ../shared/data]
 
-Writes to src/warta/events/data/:
+Writes to src/warta/events/data/ (the CAMEO files) and src/warta/lang/id/ (the two Indonesian lists):
   cameo-events-1.tsv     code, root, quad_class, goldstein, name. Names come from text_to_CAMEO's
                          CAMEO labels (MIT), else GDELT's lookup; the CAMEO manual's wording
                          (CC BY-NC-SA) is not shipped; codes missing from both get our own short name.

@@ -10,12 +10,12 @@ from hypothesis import strategies as st
 
 from warta.article import ActorMention, Article, Event
 from warta.events.coder import LanguageCoder
-from warta.events.ontology import data_dir
+from warta.lang import language_dir
 from warta.language.sentences import load_abbreviations, split_sentences
 
-with gzip.open(str(data_dir().joinpath("id-roots-1.txt.gz")), "rt", encoding="utf-8") as fh:
+with gzip.open(str(language_dir("id").joinpath("id-roots-1.txt.gz")), "rt", encoding="utf-8") as fh:
     ROOTS = [w.strip() for w in fh][::97]  # a spread of the 30k roots
-with gzip.open(str(data_dir().joinpath("id-lemmas-1.tsv.gz")), "rt", encoding="utf-8") as fh:
+with gzip.open(str(language_dir("id").joinpath("id-lemmas-1.tsv.gz")), "rt", encoding="utf-8") as fh:
     FORMS = [line.split("\t")[0] for line in fh][::7]  # inflected forms of trigger roots
 FUNCTION = ["yang", "dan", ",", "bahwa", "oleh", "ke", "kepada", "untuk", "tidak", "akan", "kata",
             "menurut", "di", ".", "dengan", "tersebut", "(", ")", "-", "the", "by", "that", "said", "not"]

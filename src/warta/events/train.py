@@ -131,8 +131,9 @@ def train(lang: str, data: Path, out: Path, analyze: Analyze, coder: LanguageCod
         "trained_on": [d.name + ("/look" if d.split else "") for d in training_sets(lang)],
         "candidates": len(rows), "positives": sum(y), "cv_f05": round(cv_f05, 3),
         "cv_system_prf": [round(v, 3) for v in system], "rules_alone_prf": [round(v, 3) for v in rules],
-        "licence": "weights derived from PANL-BPPT sentences (see lang/id/SOURCES) and PETRARCH2 "
-                   "validation records (MIT); annotations by the warta project",
+        "licence": "weights derived from PANL-BPPT sentence pairs (PAN Localization / BPPT, no licence "
+                   "stated; no sentence shipped), warta's own annotation of them, and PETRARCH2 "
+                   "validation records (MIT): see events/model/SOURCES.md",
         "weights": dict(sorted(weights.items())),
     }, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
     return TrainReport(len(set(groups)), len(rows), sum(y), len(weights), threshold, cv_f05,
