@@ -20,7 +20,7 @@ def test_a_bad_value_in_a_name_map_names_its_line() -> None:
 
 
 def test_broken_toml_is_one_error_naming_the_file() -> None:
-    with pytest.raises(DataFileError, match=r"^grammar.toml: not valid TOML"):
+    with pytest.raises(DataFileError, match=r"^grammar.toml:1: not valid TOML"):
         DataFile.parse("[compose\n", "grammar.toml")
 
 
