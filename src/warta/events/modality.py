@@ -35,12 +35,21 @@ class Judgement:
     intent: bool = False  # an intent marker scopes over the trigger: the event is the intent
 
 
+@dataclass(frozen=True, slots=True)
+class _Marks:
+    report_after: list[int]
+    reported: list[int]
+    report_trailing: list[int]
+    commas: list[int]
+
+
 class ModalityJudge:
     """Modality rules for one language's markers."""
 
     def __init__(self, markers: Markers, roles: Roles) -> None:
         self.m = markers
         self.roles = roles
+        self._marked: tuple[SentenceView, _Marks] | None = None
 
     def judge(self, view: SentenceView, match: Match, subject: Found | None,
               complement: bool) -> Judgement:
@@ -85,10 +94,9 @@ class ModalityJudge:
                   subject: Found | None) -> tuple[EventActor | None, str]:
         tokens = view.tokens
         taken = set(match.positions)
-        for i, token in enumerate(tokens):
-            if i in taken:
-                continue
-            if token.low in self.m["report_after"]:
+        marks = self._marks(view)
+        for i in marks.report_after:
+            if i not in taken:
                 return self._actor_after(view, i), "after"
         edge = subject.first if subject and subject.first < match.first else match.first
         for i in range(edge - 1, -1, -1):
@@ -96,13 +104,27 @@ class ModalityJudge:
                 return _first_actor(self.roles.subject(view, i)), "complement"
             if tokens[i].low in self.m["boundaries"] and tokens[i].low not in self.m["complementizers"]:
                 break  # "..., an AFP correspondent said, two weeks after rebels kidnapped ..."
-        if any(tokens[i].low in self.m["reported"] for i in range(match.first) if i not in taken):
+        if any(i < match.first and i not in taken for i in marks.reported):
             return None, "unnamed"
-        for i in range(match.last + 1, len(tokens)):
-            # "..., an army spokeswoman said Monday": a speech verb after a comma
-            if tokens[i].low in self.m["report_trailing"] and any(t.low == "," for t in tokens[match.last:i]):
+        # "..., an army spokeswoman said Monday": a speech verb after the trigger and a comma
+        comma = next((i for i in marks.commas if i >= match.last), len(tokens))
+        for i in marks.report_trailing:
+            if i > match.last and i > comma:
                 return _first_actor(self.roles.subject(view, i)), "trailing"
         return None, ""
+
+    def _marks(self, view: SentenceView) -> _Marks:
+        """Where a sentence's reporting words and commas stand, found once per sentence (a
+        sentence with many triggers is read once, not once per trigger)."""
+        if self._marked is None or self._marked[0] is not view:
+            low = [t.low for t in view.tokens]
+            found = _Marks(
+                report_after=[i for i, w in enumerate(low) if w in self.m["report_after"]],
+                reported=[i for i, w in enumerate(low) if w in self.m["reported"]],
+                report_trailing=[i for i, w in enumerate(low) if w in self.m["report_trailing"]],
+                commas=[i for i, w in enumerate(low) if w == ","])
+            self._marked = (view, found)
+        return self._marked[1]
 
     def _actor_after(self, view: SentenceView, marker: int) -> EventActor | None:
         for j in range(marker + 1, min(len(view.tokens), marker + 1 + REPORTER_REACH)):

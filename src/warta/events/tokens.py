@@ -7,6 +7,7 @@ codes); a mention inside a longer one is dropped so "Presiden Rusia Vladimir Put
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -62,10 +63,12 @@ def build_view(text: str, sentence: Sentence, mentions: Sequence[ActorMention]) 
         codes = spans.setdefault((mention.start, mention.end), [])
         if all(a.code != actor.code for a in codes):
             codes.append(actor)
+    starts, ends = [t.start for t in tokens], [t.end for t in tokens]
     group_of = [-1] * len(tokens)
     groups: list[ActorGroup] = []
     for (start, end), actors in sorted(spans.items()):
-        covered = [i for i, t in enumerate(tokens) if t.start < end and t.end > start]
+        # the tokens overlapping [start, end), found by bisection: linear in the sentence overall
+        covered = list(range(bisect_right(ends, start), bisect_left(starts, end)))
         if not covered or any(group_of[i] >= 0 for i in covered):
             continue
         tail = text[end:tokens[covered[-1]].end].casefold()
