@@ -32,7 +32,6 @@ from warta.actors.dictionary import Grammar
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # A national story: at most this share of its country mentions name another country.
 FOREIGN_SHARE = 0.25
-_ARTICLES = frozenset({"the", "a", "an"})
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
@@ -104,7 +103,7 @@ class ContextCountry:
                                                                      for c in ",;:\n()"):
             return None
         # the words a name may carry before the part the dictionary knows: "the Royal (Thai Army)"
-        rest = [w for w in words[1:] if w.lower() not in _ARTICLES]
+        rest = [w for w in words[1:] if w.lower() not in self.g.articles]
         if len(rest) > self.g.max_filler or not all(w[:1].isupper() and w.isalpha() for w in rest) or \
                 (nxt.kind == "place" and self._in_a_name(nxt)):
             return None
@@ -188,7 +187,7 @@ class ContextCountry:
         return any(d.end == pos for d in self.drafts)
 
     def _destination(self, start: int) -> bool:
-        words = [w for w in self.text[max(0, start - 30):start].split() if w.lower() not in _ARTICLES]
+        words = [w for w in self.text[max(0, start - 30):start].split() if w.lower() not in self.g.articles]
         return bool(words) and words[-1].lower() in self.g.destinations
 
     def _national(self) -> bool:

@@ -84,6 +84,7 @@ class Grammar:
     # country after them a destination or a recipient, not the role's own ("ke", "to").
     attach: frozenset[str] = frozenset()
     destinations: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()  # skipped between those words and the name ("for the Royal ...")
 
 
 @dataclass
@@ -207,7 +208,8 @@ def read_grammar(text: str, path: str, lang: str) -> Grammar:
         currency_marks=tuple(comp.get("currency_marks", ())),
         currency_before=frozenset(comp.get("currency_before", ())),
         currency_after=frozenset(comp.get("currency_after", ())),
-        attach=frozenset(context.get("attach", ())), destinations=frozenset(context.get("destinations", ())))
+        attach=frozenset(context.get("attach", ())), destinations=frozenset(context.get("destinations", ())),
+        articles=frozenset(w.lower() for w in context.get("articles", ())))
 
 
 def _phoenix_entries(path: Path, priority: int) -> tuple[list[Entry], list[str]]:

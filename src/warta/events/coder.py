@@ -86,9 +86,12 @@ class LanguageCoder:
         for index, match in enumerate(matches):
             fill = self.filler.fill(view, match, matches[:index], fills, previous)
             exact = match.pattern.rule.startswith(f"{self.patterns.version}:")
-            if doc is not None:
-                fill = self.filler.with_parse(view, doc, match, fill) if not exact else \
-                    self.filler.reported_subject(view, doc, match, fill)
+            reading = None  # the parse's reading of this trigger, made at most once
+            if doc is not None and exact:
+                fill = self.filler.reported_subject(view, doc, match, fill)
+            elif doc is not None:
+                reading = self.parse_roles.read(view, doc, match.positions, match.passive)
+                fill = self.filler.with_parse(reading, fill)
             fills.append(fill)
             if fill is not None and fill.source is not None:
                 last_source = fill.source
@@ -97,8 +100,10 @@ class LanguageCoder:
                     or (exact and produced and collect is None) or fill is BACKGROUND:
                 events += [(match, e) for e in produced]  # a hand-written rule that fired is exact
                 continue
-            if doc is not None and self.parse_roles.read(view, doc, match.positions, match.passive).modifier:
-                continue  # "sanctioned goods": a prenominal modifier, no predicate
+            if doc is not None:
+                reading = reading or self.parse_roles.read(view, doc, match.positions, match.passive)
+                if reading.modifier:
+                    continue  # "sanctioned goods": a prenominal modifier, no predicate
             modality = self.judge.judge(view, match, fill.subject if fill else None, False).modality
             candidates = sentence_candidates(view, doc, match, _chosen(fill), modality)
             if collect is not None:

@@ -19,7 +19,7 @@ from typing import Any
 from warta.events.matcher import Match, Matcher
 from warta.events.patterns import Markers
 from warta.events.roles import Found, Roles
-from warta.events.syntax_roles import ParseRoles
+from warta.events.syntax_roles import ParsedRoles, ParseRoles
 from warta.events.tokens import SentenceView
 
 INHERIT_REACH = 5  # words before the trigger in which "Pernyataan tersebut" may stand
@@ -109,8 +109,7 @@ class RoleFiller:
             return fill
         return RoleFill(parsed.source, fill.target, parsed.source)
 
-    def with_parse(self, view: SentenceView, doc: Any, match: Match,
-                    fill: RoleFill | None) -> RoleFill | None:
+    def with_parse(self, parsed: ParsedRoles, fill: RoleFill | None) -> RoleFill | None:
         """Roles of a lexicon trigger: the parse fills what the word-order reading left empty
         (the model weighs both); a prenominal modifier ("sanctioned goods") is no event. A
         hand-written pattern keeps its word-order roles, which on the look parts were the more
@@ -118,7 +117,6 @@ class RoleFiller:
         "kesepakatan antara Rusia dan Korea Utara akan melanggar ...")."""
         if fill is not None and (fill.complement or fill.inherited):
             return fill
-        parsed = self.parse_roles.read(view, doc, match.positions, match.passive)
         if parsed.modifier:
             return None
         source = fill.source if fill is not None and fill.source is not None else parsed.source

@@ -6,14 +6,15 @@ codes); a mention inside a longer one is dropped so "Presiden Rusia Vladimir Put
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from warta.article import ActorMention, EventActor, Sentence
+from warta.syntax.conllu import TOKEN
 
-_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|n't|[^\w\s]")
+# the same tokens the shipped parsers were trained on (one pattern, defined with the treebank re-cut)
+_TOKEN = TOKEN
 
 
 @dataclass(frozen=True, slots=True)

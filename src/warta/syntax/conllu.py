@@ -34,7 +34,7 @@ from typing import Any
 
 from warta.errors import InputError
 
-# The same pattern as warta.events.tokens._TOKEN (a test checks they agree).
+# The event coder's tokens (warta.events.tokens reads this pattern): the parser sees what it codes.
 TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|n't|[^\w\s]")
 UPOS = frozenset({"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON",
                   "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"})
