@@ -5,6 +5,8 @@ Layout (package data; adding a language means adding a folder under `warta/lang/
     warta/actors/data/countries.tsv, igos.tsv      CAMEO code tables (labels, validation)
     warta/actors/data/people.tsv                   Phoenix people/organisations, dated codes
     warta/actors/data/people_curated.tsv           hand-curated, newer than Phoenix; wins over it
+    warta/actors/data/surnames.tsv                 Phoenix people by surname alone, where it says
+                                                   one country (scripts/build_surnames.py); lowest
     warta/lang/<xx>/actors.tsv, actors_curated.tsv  country names, seats, IGOs in that language
     warta/lang/<xx>/agents.tsv, agents_curated.tsv  roles that compose with a country
     warta/lang/<xx>/actors.toml                    grammar words (coordinators, pronouns ...)
@@ -171,6 +173,26 @@ def read_actor_tsv(text: str, path: str, lang: str, priority: int, dated: bool) 
     return out
 
 
+SURNAME_PRIORITY = -10  # below every other entry: "Jordan" stays a country
+
+
+def read_surnames(text: str, path: str, lang: str) -> list[Entry]:
+    """`surname<TAB>codes<TAB>person<TAB>common-in<TAB>full name` rows, for one language: a surname
+    that is a common word in `lang` ("Rice" in English) is left out there."""
+    out = []
+    short = Path(path).name
+    for number, (name, codes, kind, common, _full) in _rows(text, path, 5):
+        if kind != "person" or not name or not common:
+            raise DataFileError(path, number, "want surname<TAB>codes<TAB>person<TAB>languages<TAB>full name")
+        problem = check_codes(codes, True)
+        if problem:
+            raise DataFileError(path, number, problem)
+        if lang not in common.split(","):
+            out.append(Entry(name, kind, codes, source=f"{short}:{number}", lang=lang,
+                             priority=SURNAME_PRIORITY))
+    return out
+
+
 def read_agent_tsv(text: str, path: str, lang: str, priority: int) -> list[Entry]:
     """`phrase<TAB>role<TAB>flags<TAB>default_country` rows."""
     out = []
@@ -279,6 +301,9 @@ def load_dictionary(languages: Iterable[str], extra_files: Iterable[str | Path] 
             text = _read(folder, name)
             if text is not None:
                 book.entries += read_agent_tsv(text, f"warta/lang/{lang}/{name}", lang, priority)
+        text = _read(data, "surnames.tsv")
+        if text is not None:
+            book.entries += read_surnames(text, "warta/actors/data/surnames.tsv", lang)
         text = _read(folder, "actors.toml")
         book.grammars[lang] = read_grammar(text, f"warta/lang/{lang}/actors.toml", lang) if text \
             else Grammar(lang=lang)
