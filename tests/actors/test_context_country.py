@@ -96,10 +96,21 @@ def test_a_destination_is_not_the_role_country(pipeline: warta.Pipeline) -> None
     assert mention(article, "Menteri Keuangan").code == "---GOV"
 
 
-def test_rebels_are_not_placed_by_the_sentence(pipeline: warta.Pipeline) -> None:
-    """Rebels near a place name may come from across the border: no sentence-level guess."""
-    article = analyze(pipeline, "Rebels attacked a village in Thailand on Monday.", "en")
-    assert "---REB" in codes(article)
+def test_rebels_are_placed_by_the_one_country_of_the_sentence(pipeline: warta.Pipeline) -> None:
+    """As analysts code them: rebels acting in the one country a sentence names are its rebels."""
+    article = analyze(pipeline, "Pemberontak menembakkan mortir ke sebuah sekolah di Thailand, Senin.", "id")
+    assert mention(article, "Pemberontak").code == "THAREB"
+
+
+def test_rebels_in_a_sentence_naming_two_countries_are_not_guessed(pipeline: warta.Pipeline) -> None:
+    article = analyze(pipeline, "Pemberontak menembakkan mortir ke sebuah sekolah di Thailand dekat "
+                      "perbatasan Myanmar, Senin.", "id")
+    assert mention(article, "Pemberontak").code == "---REB"
+
+
+def test_a_known_person_places_the_role(pipeline: warta.Pipeline) -> None:
+    article = analyze(pipeline, "Polisi memukuli Tsvangirai ketika ia menuju pengadilan.", "id")
+    assert mention(article, "Polisi").code == "ZWECOP"
 
 
 # --- the dateline of a national story ----------------------------------------------------
