@@ -43,6 +43,7 @@ class PlacePhrase:
     places: tuple[Place, ...]
     country_hint: str | None  # the country an actor mention on the span gives (ISO alpha-3)
     directional: bool = False  # after "ke", "to": a destination
+    origin: bool = False  # after "dari", "from": a place only when the parse ties it to the trigger
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
@@ -101,12 +102,14 @@ def find_places(text: str, start: int, end: int, gazetteer: Gazetteer, grammar: 
                 mentions: tuple[ActorMention, ...] = ()) -> list[PlacePhrase]:
     """Every marker-led place name in text[start:end], in order."""
     tokens = tokenize(text, start, end)
-    markers = sorted([(p, False) for p in grammar.locatives] + [(p, True) for p in grammar.directions],
+    markers = sorted([(p, "") for p in grammar.locatives] + [(p, "to") for p in grammar.directions]
+                     + [(p, "from") for p in grammar.origins] + [(p, "kind") for p in grammar.kind_markers],
                      key=lambda m: -len(m[0]))
     found: list[PlacePhrase] = []
     i = 0
     while i < len(tokens):
-        marker, directional = next(((p, d) for p, d in markers if _starts_with(tokens, i, p)), ((), False))
+        marker, kind = next(((p, k) for p, k in markers if _starts_with(tokens, i, p)
+                             and (k != "kind" or tokens[i].text.islower())), ((), ""))
         if not marker:
             i += 1
             continue
@@ -118,8 +121,7 @@ def find_places(text: str, start: int, end: int, gazetteer: Gazetteer, grammar: 
         if hit is not None:
             covered, key = hit
             span_start, span_end = run[0].start, run[covered - 1].end
-            phrase = _phrase(text, tokens[i].start, span_start, span_end, key, gazetteer, mentions,
-                             directional)
+            phrase = _phrase(text, tokens[i].start, span_start, span_end, key, gazetteer, mentions, kind)
             if phrase is not None:
                 found.append(phrase)
             i = j + covered
@@ -135,11 +137,11 @@ def _between(token: Token, grammar: GeoGrammar) -> bool:
     if token.low in grammar.place_words:
         return True
     return token.low not in grammar.not_between and token.low not in grammar.clause_breaks \
-        and not any(token.low == p[0] for p in (*grammar.locatives, *grammar.directions))
+        and not any(token.low == p[0] for p in (*grammar.locatives, *grammar.directions, *grammar.origins))
 
 
 def _phrase(text: str, marker: int, start: int, end: int, key: str, gazetteer: Gazetteer,
-            mentions: tuple[ActorMention, ...], directional: bool) -> PlacePhrase | None:
+            mentions: tuple[ActorMention, ...], kind: str) -> PlacePhrase | None:
     """The phrase, unless an actor mention says the span names who acts (a person, the UN); one that
     only ends in the name ("pengadilan Dili", the court of Dili) leaves it a place."""
     hint = None
@@ -150,4 +152,5 @@ def _phrase(text: str, marker: int, start: int, end: int, key: str, gazetteer: G
             if mention.kind in NOT_PLACES:
                 continue
             hint = hint or mention.country
-    return PlacePhrase(marker, start, end, text[start:end], key, gazetteer.lookup(key), hint, directional)
+    return PlacePhrase(marker, start, end, text[start:end], key, gazetteer.lookup(key), hint,
+                       directional=kind == "to", origin=kind == "from")
