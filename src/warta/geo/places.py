@@ -52,6 +52,9 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
 
 
 def _starts_with(tokens: list[Token], at: int, phrase: tuple[str, ...]) -> bool:
+    # the first word alone settles almost every try, and builds nothing (a marker is tried per token)
+    if at >= len(tokens) or tokens[at].low != phrase[0]:
+        return False
     return tuple(t.low for t in tokens[at:at + len(phrase)]) == phrase
 
 
