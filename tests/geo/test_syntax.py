@@ -78,3 +78,24 @@ def test_geo_reuses_the_coders_parses(pipeline: warta.Pipeline) -> None:
     assert article.events and len(events.parses) >= 1
     own = GeoStage(pipeline.settings, parses=ParseMemo())  # an empty memo: geo parses for itself
     assert [e.location for e in own(article).events] == [e.location for e in article.events]
+
+
+def test_a_known_word_that_opens_a_longer_name_is_not_that_town() -> None:
+    """'Patra Kuningan' is a street in Jakarta, not Patras; a day after the name ends it instead."""
+    gazetteer, grammar = load_gazetteer(), load_grammar("id")
+    street = "Jenazah sudah tiba di rumah duka Patra Kuningan, Jakarta Selatan."
+    assert [p.text for p in find_places(street, 0, len(street), gazetteer, grammar)] == []
+    day = "Delegasi itu akan tiba di Beijing Kamis."
+    assert [p.text for p in find_places(day, 0, len(day), gazetteer, grammar)] == ["Beijing"]
+    two = "Bom meledak di Kabul Afghanistan."
+    assert [p.text for p in find_places(two, 0, len(two), gazetteer, grammar)][:1] == ["Kabul"]
+
+
+def test_a_small_town_on_a_continent_the_story_never_visits_is_left_unresolved() -> None:
+    from warta.geo.resolve import choose
+
+    patras = load_gazetteer().lookup("Patra")
+    assert {p.country for p in patras} == {"GRC"}
+    assert choose(patras, None, {"IDN"}).place is None  # an Indonesian story: a gap, with a reason
+    assert choose(patras, None, {"IDN", "ITA"}).place is not None  # a story in Europe: Patras
+    assert choose(load_gazetteer().lookup("Paris"), None, {"IDN"}).place is not None  # capitals pass

@@ -24,6 +24,7 @@ class GeoGrammar:
     back_references: tuple[tuple[str, ...], ...]
     kind_markers: tuple[tuple[str, ...], ...] = ()  # "kota", "city of": a marker only in lowercase
     origins: tuple[tuple[str, ...], ...] = ()  # "dari", "from": where some events happen, by the parse
+    name_stoppers: frozenset[str] = frozenset()  # capitalised words that end a name: days, months
     version: str | None = None
 
 
@@ -54,4 +55,5 @@ def load_grammar(code: str) -> GeoGrammar:
         name_joiners=frozenset(w.casefold() for w in get("name_joiners")),
         clause_breaks=frozenset(w.casefold() for w in get("clause_breaks")),
         back_references=_phrases(get("back_references")), kind_markers=_phrases(get("kind_markers")),
-        origins=_phrases(get("origins")), version=data.version)
+        origins=_phrases(get("origins")), name_stoppers=frozenset(w.casefold() for w in get("name_stoppers")),
+        version=data.version)

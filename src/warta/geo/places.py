@@ -19,6 +19,7 @@ from warta.geo.names import normalize
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?|\d+|[,;:()]")
 MAX_NAME_WORDS = 6
 MAX_KIND_WORDS = 5
+CONTAINERS = frozenset({"PCLI", "ADM1", "RGN"})
 # Mentions that name who acts, not where: "di PBB" is at the UN, not at a place called PBB.
 NOT_PLACES = frozenset({"person", "igo", "org", "group"})
 
@@ -66,6 +67,8 @@ def _name_run(tokens: list[Token], at: int, grammar: GeoGrammar) -> list[Token]:
         token = tokens[i]
         joins = (token.low in grammar.name_joiners and run and i + 1 < len(tokens)
                  and tokens[i + 1].text[0].isupper())
+        if token.low in grammar.name_stoppers:
+            break  # "tiba di Beijing Kamis": a capitalised day or month ends the name
         if token.text[0].isupper() or joins:
             run.append(token)
         else:
@@ -84,6 +87,13 @@ def _longest(run: list[Token], gazetteer: Gazetteer) -> int:
     return 0
 
 
+def _container_follows(rest: list[Token], gazetteer: Gazetteer) -> bool:
+    """Whether `rest` opens with the name of a country, province or region."""
+    length = _longest(rest, gazetteer)
+    places = gazetteer.lookup(" ".join(t.text for t in rest[:length])) if length else ()
+    return any(p.feature in CONTAINERS for p in places)
+
+
 def match_name(run: list[Token], gazetteer: Gazetteer, grammar: GeoGrammar) -> tuple[int, str] | None:
     """(words of `run` the span covers, the name looked up), trying in turn the words as written,
     without a kind prefix ("Kabupaten Bayelsa"), and without a compass suffix ("Jakarta Selatan")."""
@@ -97,6 +107,11 @@ def match_name(run: list[Token], gazetteer: Gazetteer, grammar: GeoGrammar) -> t
             covered = skip + length
             if covered < len(run) and run[covered].low in grammar.name_suffixes:
                 covered += 1  # "Jakarta Selatan" when only Jakarta is known: the span keeps "Selatan"
+            if covered < len(run) and not _container_follows(run[covered:], gazetteer):
+                # the known words open a longer name nobody lists ("Le Parc des Princes", "Patra
+                # Kuningan", "Liga Champions"): not the town they spell. The country or province
+                # the place is in may follow ("di Kabul Afghanistan"); a town may not (Kuningan)
+                return None
             return covered, normalize(" ".join(t.text for t in rest[:length]))
     return None
 
