@@ -1,5 +1,9 @@
 """Places named after a locative marker ("di Jakarta Selatan", "in the Gaza Strip"), found token by token.
 
+Markers are the language's locatives, directions ("ke": a destination), origins ("dari": used only
+when the parse ties them to the trigger) and lowercase kind words ("menyerang kota Baghdad"); all
+come from `lang/<code>/geo.toml`.
+
 Only a capitalised name right after a marker (and the lowercase kind-words the language allows
 between them) is looked up: a gazetteer of 190,000 names would otherwise find a town in every
 other word ("Of", "Kota", "Bali"). Each marker costs at most a handful of lookups of at most six
