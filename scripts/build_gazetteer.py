@@ -134,7 +134,9 @@ def subdivisions(pycountry: Any, countries: dict[str, Any], cities: dict[str, li
             continue
         parent = pycountry.subdivisions.get(code=sub.parent_code) if sub.parent_code else None
         level = "ADM1" if parent is None or parent.type == "Geographical unit" else "ADM2"
-        name = sub.name.split(" (")[0].split(" [")[0]
+        full = sub.name.split(" (")[0].split(" [")[0]
+        # "Dagestan, Respublika", "Madrid, Comunidad de": news writes the part before the comma
+        name = full.split(", ")[0]
         twin = max((p for p in cities[cc] if normalize(p["name"]) == normalize(name)),
                    key=lambda p: p["population"], default=None)
         adm1, lat, lon, population = "", None, None, 0
@@ -157,7 +159,7 @@ def subdivisions(pycountry: Any, countries: dict[str, Any], cities: dict[str, li
         else:
             adm1 = ""
         out.append({"id": "", "name": name, "country": countries[cc]["iso3"], "adm1": adm1, "lat": lat,
-                    "lon": lon, "population": population, "feature": level, "aliases": {name},
+                    "lon": lon, "population": population, "feature": level, "aliases": {name, full},
                     "iso": sub.code})
     return out
 

@@ -35,6 +35,7 @@ def build_stages(settings: Settings) -> list[Stage]:
     """The pipeline, in order: clean → language → sentences → actors → events → geo."""
     # --lang id,en: pages surely in another language stop before cleaning, the rest after detection.
     prefilter: list[Stage] = [LanguagePrefilter(settings)] if settings.lang_filter else []
+    events = EventStage(settings)
     return [
         *prefilter,
         CleanStage(settings),
@@ -42,8 +43,8 @@ def build_stages(settings: Settings) -> list[Stage]:
         SentenceStage(settings),
         LanguageFilter(settings),
         ActorStage(settings, tagger=NerTagger() if settings.use_ner else None),
-        EventStage(settings),
-        GeoStage(settings),
+        events,
+        GeoStage(settings, parses=events.parses),  # reuses the coder's parses of the article
     ]
 
 

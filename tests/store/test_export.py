@@ -75,9 +75,16 @@ def test_gdelt_export_loads_with_pandas_and_gdelts_columns(store: Store, tmp_pat
     assert (pact["EventBaseCode"], pact["EventRootCode"], pact["QuadClass"]) == ("057", "05", 1)
     assert pact["GoldsteinScale"] == 8.0 and pact["SOURCEURL"] == "https://site0.example/a"
     assert len(str(pact["DATEADDED"])) == 14
-    assert frame[[c for c in PUBLISHED if "Geo_" in c or "Ethnic" in c or "Religion" in c]].isna().all().all()
+    assert frame[[c for c in PUBLISHED if "ActionGeo_" in c or "ADM2" in c or "Ethnic" in c
+                  or "Religion" in c]].isna().all().all()  # these events have no location
+    # the actors' geography is their country (GDELT's Type 1, FIPS codes): Russia RS, North Korea KN
+    assert (pact["Actor1Geo_Type"], pact["Actor1Geo_CountryCode"], pact["Actor1Geo_FullName"]) == \
+        (1, "RS", "Russia")
+    assert (pact["Actor2Geo_Type"], pact["Actor2Geo_CountryCode"]) == (1, "KN")
+    assert 50 < float(pact["Actor1Geo_Lat"]) < 70 and 30 < float(pact["Actor1Geo_Long"]) < 110
     visit = frame[frame["EventCode"] == "042"].iloc[0]
     assert visit["Actor1KnownGroupCode"] == "UNO" and pd.isna(visit["Actor1CountryCode"])
+    assert pd.isna(visit["Actor1Geo_Type"]) and visit["Actor2Geo_CountryCode"] == "RS"  # the UN has none
     assert visit["Actor2Type1Code"] == "GOV"
     assert pd.isna(visit["Day"])  # the article had no date: left empty, not invented
 

@@ -16,27 +16,30 @@ from warta.events.patterns import PATTERN_FILE, PatternSet
 from warta.events.tokens import SentenceView
 from warta.lang import language_dir
 from warta.settings import Settings
+from warta.syntax.memo import ParseMemo
 
 
 def build_coders(languages: tuple[str, ...], ontology: Ontology | None = None,
-                 use_parser: bool = True, use_model: bool = True) -> dict[str, LanguageCoder]:
-    """One coder per loaded language that ships an events.toml; loaded once per pipeline."""
+                 use_parser: bool = True, use_model: bool = True,
+                 memo: ParseMemo | None = None) -> dict[str, LanguageCoder]:
+    """One coder per loaded language that ships an events.toml; loaded once per pipeline. Its
+    parses go to `memo` too, when given, for the stages after it (see warta.syntax.memo)."""
     ontology = ontology or Ontology.load()
     coders = {}
     for code in languages:
         if not language_dir(code).joinpath(PATTERN_FILE).is_file():
             continue
         patterns = load_patterns(code, ontology)
-        parser = sentence_parser(code) if use_parser else None
+        parser = sentence_parser(code, memo) if use_parser else None
         model = EventModel.load(code) if use_model else None
         coders[code] = LanguageCoder(patterns, Matcher(patterns, _morphology(patterns)), ontology, parser,
                                      model)
     return coders
 
 
-def sentence_parser(lang: str) -> Parser | None:
+def sentence_parser(lang: str, memo: ParseMemo | None = None) -> Parser | None:
     """A parser over the coder's tokens for `lang`, loaded now (once per pipeline); None when
-    warta ships no parser for it."""
+    warta ships no parser for it. Each parse is also put in `memo`, when given."""
     from warta.syntax.parse import LANGS, load_parser, parse_batch
 
     if lang not in LANGS:
@@ -49,7 +52,11 @@ def sentence_parser(lang: str) -> Parser | None:
             tokens = view.tokens
             spaces = [i + 1 < len(tokens) and tokens[i + 1].start > t.end for i, t in enumerate(tokens)]
             batch.append(([t.text for t in tokens], spaces))
-        return list(parse_batch(lang, batch))
+        docs = list(parse_batch(lang, batch))
+        if memo is not None:
+            for (words, _), doc in zip(batch, docs, strict=True):
+                memo.add(words, doc)
+        return docs
     return parse
 
 
@@ -67,9 +74,11 @@ class EventStage:
     provides: tuple[str, ...] = ("events",)
 
     def __init__(self, settings: Settings) -> None:
-        self.coders = build_coders(settings.languages, use_parser=settings.use_parser)
+        self.parses = ParseMemo()  # this article's parses, for the geo stage after this one
+        self.coders = build_coders(settings.languages, use_parser=settings.use_parser, memo=self.parses)
 
     def __call__(self, article: Article) -> Article:
+        self.parses.clear()
         coder = self.coders.get(article.lang or "")
         if coder is None or not article.actors:
             return article

@@ -22,6 +22,9 @@ class GeoGrammar:
     name_joiners: frozenset[str]
     clause_breaks: frozenset[str]
     back_references: tuple[tuple[str, ...], ...]
+    kind_markers: tuple[tuple[str, ...], ...] = ()  # "kota", "city of": a marker only in lowercase
+    origins: tuple[tuple[str, ...], ...] = ()  # "dari", "from": where some events happen, by the parse
+    name_stoppers: frozenset[str] = frozenset()  # capitalised words that end a name: days, months
     version: str | None = None
 
 
@@ -51,4 +54,6 @@ def load_grammar(code: str) -> GeoGrammar:
         name_suffixes=frozenset(w.casefold() for w in get("name_suffixes")),
         name_joiners=frozenset(w.casefold() for w in get("name_joiners")),
         clause_breaks=frozenset(w.casefold() for w in get("clause_breaks")),
-        back_references=_phrases(get("back_references")), version=data.version)
+        back_references=_phrases(get("back_references")), kind_markers=_phrases(get("kind_markers")),
+        origins=_phrases(get("origins")), name_stoppers=frozenset(w.casefold() for w in get("name_stoppers")),
+        version=data.version)

@@ -1,6 +1,8 @@
 """One article's event locations: the trigger's clause, the attributing sentence, the dateline, the country.
 
-Each event tries the evidence nearest to it first and stops at the first place that resolves, so
+Each event tries the evidence nearest to it first and stops at the first place that resolves: the
+places the parse says the trigger governs (geo/syntax.py), when the sentence was parsed, then the
+places of its clause by the marker rules (less those the parse gives another event), so
 "mengungkapkan hal ini ... di Washington" locates the statement before it, and a visit with no
 place in the text happens in the visited country. A name that does not resolve is a warning and
 the next rule is tried; nothing is guessed from what the text does not say.
@@ -9,12 +11,14 @@ the next rule is tried; nothing is guessed from what the text does not say.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from warta.article import Article, Event, Location, Sentence
 from warta.geo.gazetteer import Gazetteer, Place
 from warta.geo.grammar import GeoGrammar
 from warta.geo.places import PlacePhrase, find_places, tokenize
 from warta.geo.resolve import choose, iso_country
+from warta.geo.syntax import Attachment, attach
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +28,7 @@ class Territory:
     target: tuple[str, ...] = ()
     source: tuple[str, ...] = ()
     destination: tuple[str, ...] = ()  # events that happen where they go ("ke", "to"): visits, aid
+    origin: tuple[str, ...] = ()  # events that happen where they leave ("dari", "from"), by the parse
 
 
 def location(place: Place, text: str, start: int | None, end: int | None, how: str) -> Location:
@@ -45,6 +50,8 @@ class ArticleLocator:
     _resolved: dict[tuple[int, int], Location | None] = field(default_factory=dict)
     countries: frozenset[str] = frozenset()
     _named: frozenset[str] | None = None
+    # sentence start → (its parse, its token starts): the sentences with an event and a place
+    parses: dict[int, tuple[Any, list[int]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         found = {iso_country(m.country) for m in self.article.actors}
@@ -92,7 +99,8 @@ class ArticleLocator:
         return None if found is None else _with_how(found, how)
 
     def locate(self, event: Event, dateline: Location | None) -> Location | None:
-        for phrase in self.attached(event):
+        reading = self.reading(event)
+        for phrase in self.by_parse(event, reading):
             found = self.resolve(phrase, "sentence")
             if found:
                 return found
@@ -104,7 +112,7 @@ class ArticleLocator:
             # violence against people is where the sentence says, in any clause ("pemboman di Kabul,
             # yang menewaskan seorang prajurit Amerika"), before it is in the target's country
             for phrase in self.phrases(event.sentence):
-                found = None if phrase.directional else self.resolve(phrase, "sentence")
+                found = None if phrase.directional or phrase.origin else self.resolve(phrase, "sentence")
                 if found:
                     return found
         return dateline or self.by_territory(event)
@@ -115,6 +123,26 @@ class ArticleLocator:
         return target is not None and any(
             m.start == target.start and m.end == target.end and m.kind == "country" and len(m.code) == 3
             for m in self.article.actors)
+
+    def reading(self, event: Event) -> Attachment | None:
+        """The parse's attachment of the sentence's places to this trigger; None when not parsed."""
+        parsed = self.parses.get(event.sentence.start)
+        if parsed is None:
+            return None
+        doc, starts = parsed
+        return attach(doc, starts, (event.trigger.start, event.trigger.end), self.phrases(event.sentence))
+
+    def by_parse(self, event: Event, reading: Attachment | None) -> list[PlacePhrase]:
+        """The trigger's places by the parse, then by the clause rules (without those the parse gives
+        another event), then those of a clause under it that shares its scene."""
+        moves = any(event.code.startswith(p) for p in self.territory.destination)
+        leaves = any(event.code.startswith(p) for p in self.territory.origin)
+        if reading is None:
+            return self.attached(event)
+        governed = [p for p in reading.governed if (moves or not p.directional) and (leaves or not p.origin)]
+        rules = [p for p in self.attached(event) if (p.start, p.end) not in reading.foreign]
+        nested = [p for p in reading.nested if not p.directional and not p.origin]
+        return list(dict.fromkeys(governed + rules + nested))
 
     def attached(self, event: Event) -> list[PlacePhrase]:
         """Places of the trigger's clause, those after the trigger first, then a sentence-opening one."""
@@ -127,7 +155,7 @@ class ArticleLocator:
         left = max((b for b in breaks if b < trigger.start), default=sentence.start)
         right = min((b for b in breaks if b > trigger.start), default=sentence.end)
         moves = any(event.code.startswith(p) for p in self.territory.destination)
-        usable = [p for p in phrases if moves or not p.directional]
+        usable = [p for p in phrases if (moves or not p.directional) and not p.origin]
         inside = [p for p in usable if left <= p.marker < right]
         after = [p for p in inside if p.marker >= trigger.start]  # "tiba di Beijing": marker inside
         before = sorted((p for p in inside if p.marker < trigger.start), key=lambda p: -p.marker)

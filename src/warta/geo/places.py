@@ -1,5 +1,9 @@
 """Places named after a locative marker ("di Jakarta Selatan", "in the Gaza Strip"), found token by token.
 
+Markers are the language's locatives, directions ("ke": a destination), origins ("dari": used only
+when the parse ties them to the trigger) and lowercase kind words ("menyerang kota Baghdad"); all
+come from `lang/<code>/geo.toml`.
+
 Only a capitalised name right after a marker (and the lowercase kind-words the language allows
 between them) is looked up: a gazetteer of 190,000 names would otherwise find a town in every
 other word ("Of", "Kota", "Bali"). Each marker costs at most a handful of lookups of at most six
@@ -19,6 +23,7 @@ from warta.geo.names import normalize
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?|\d+|[,;:()]")
 MAX_NAME_WORDS = 6
 MAX_KIND_WORDS = 5
+CONTAINERS = frozenset({"PCLI", "ADM1", "RGN"})
 # Mentions that name who acts, not where: "di PBB" is at the UN, not at a place called PBB.
 NOT_PLACES = frozenset({"person", "igo", "org", "group"})
 
@@ -43,6 +48,7 @@ class PlacePhrase:
     places: tuple[Place, ...]
     country_hint: str | None  # the country an actor mention on the span gives (ISO alpha-3)
     directional: bool = False  # after "ke", "to": a destination
+    origin: bool = False  # after "dari", "from": a place only when the parse ties it to the trigger
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
@@ -51,6 +57,9 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
 
 
 def _starts_with(tokens: list[Token], at: int, phrase: tuple[str, ...]) -> bool:
+    # the first word alone settles almost every try, and builds nothing (a marker is tried per token)
+    if at >= len(tokens) or tokens[at].low != phrase[0]:
+        return False
     return tuple(t.low for t in tokens[at:at + len(phrase)]) == phrase
 
 
@@ -62,6 +71,8 @@ def _name_run(tokens: list[Token], at: int, grammar: GeoGrammar) -> list[Token]:
         token = tokens[i]
         joins = (token.low in grammar.name_joiners and run and i + 1 < len(tokens)
                  and tokens[i + 1].text[0].isupper())
+        if token.low in grammar.name_stoppers:
+            break  # "tiba di Beijing Kamis": a capitalised day or month ends the name
         if token.text[0].isupper() or joins:
             run.append(token)
         else:
@@ -80,6 +91,13 @@ def _longest(run: list[Token], gazetteer: Gazetteer) -> int:
     return 0
 
 
+def _container_follows(rest: list[Token], gazetteer: Gazetteer) -> bool:
+    """Whether `rest` opens with the name of a country, province or region."""
+    length = _longest(rest, gazetteer)
+    places = gazetteer.lookup(" ".join(t.text for t in rest[:length])) if length else ()
+    return any(p.feature in CONTAINERS for p in places)
+
+
 def match_name(run: list[Token], gazetteer: Gazetteer, grammar: GeoGrammar) -> tuple[int, str] | None:
     """(words of `run` the span covers, the name looked up), trying in turn the words as written,
     without a kind prefix ("Kabupaten Bayelsa"), and without a compass suffix ("Jakarta Selatan")."""
@@ -93,6 +111,11 @@ def match_name(run: list[Token], gazetteer: Gazetteer, grammar: GeoGrammar) -> t
             covered = skip + length
             if covered < len(run) and run[covered].low in grammar.name_suffixes:
                 covered += 1  # "Jakarta Selatan" when only Jakarta is known: the span keeps "Selatan"
+            if covered < len(run) and not _container_follows(run[covered:], gazetteer):
+                # the known words open a longer name nobody lists ("Le Parc des Princes", "Patra
+                # Kuningan", "Liga Champions"): not the town they spell. The country or province
+                # the place is in may follow ("di Kabul Afghanistan"); a town may not (Kuningan)
+                return None
             return covered, normalize(" ".join(t.text for t in rest[:length]))
     return None
 
@@ -101,12 +124,14 @@ def find_places(text: str, start: int, end: int, gazetteer: Gazetteer, grammar: 
                 mentions: tuple[ActorMention, ...] = ()) -> list[PlacePhrase]:
     """Every marker-led place name in text[start:end], in order."""
     tokens = tokenize(text, start, end)
-    markers = sorted([(p, False) for p in grammar.locatives] + [(p, True) for p in grammar.directions],
+    markers = sorted([(p, "") for p in grammar.locatives] + [(p, "to") for p in grammar.directions]
+                     + [(p, "from") for p in grammar.origins] + [(p, "kind") for p in grammar.kind_markers],
                      key=lambda m: -len(m[0]))
     found: list[PlacePhrase] = []
     i = 0
     while i < len(tokens):
-        marker, directional = next(((p, d) for p, d in markers if _starts_with(tokens, i, p)), ((), False))
+        marker, kind = next(((p, k) for p, k in markers if _starts_with(tokens, i, p)
+                             and (k != "kind" or tokens[i].text.islower())), ((), ""))
         if not marker:
             i += 1
             continue
@@ -118,8 +143,7 @@ def find_places(text: str, start: int, end: int, gazetteer: Gazetteer, grammar: 
         if hit is not None:
             covered, key = hit
             span_start, span_end = run[0].start, run[covered - 1].end
-            phrase = _phrase(text, tokens[i].start, span_start, span_end, key, gazetteer, mentions,
-                             directional)
+            phrase = _phrase(text, tokens[i].start, span_start, span_end, key, gazetteer, mentions, kind)
             if phrase is not None:
                 found.append(phrase)
             i = j + covered
@@ -135,11 +159,11 @@ def _between(token: Token, grammar: GeoGrammar) -> bool:
     if token.low in grammar.place_words:
         return True
     return token.low not in grammar.not_between and token.low not in grammar.clause_breaks \
-        and not any(token.low == p[0] for p in (*grammar.locatives, *grammar.directions))
+        and not any(token.low == p[0] for p in (*grammar.locatives, *grammar.directions, *grammar.origins))
 
 
 def _phrase(text: str, marker: int, start: int, end: int, key: str, gazetteer: Gazetteer,
-            mentions: tuple[ActorMention, ...], directional: bool) -> PlacePhrase | None:
+            mentions: tuple[ActorMention, ...], kind: str) -> PlacePhrase | None:
     """The phrase, unless an actor mention says the span names who acts (a person, the UN); one that
     only ends in the name ("pengadilan Dili", the court of Dili) leaves it a place."""
     hint = None
@@ -150,4 +174,5 @@ def _phrase(text: str, marker: int, start: int, end: int, key: str, gazetteer: G
             if mention.kind in NOT_PLACES:
                 continue
             hint = hint or mention.country
-    return PlacePhrase(marker, start, end, text[start:end], key, gazetteer.lookup(key), hint, directional)
+    return PlacePhrase(marker, start, end, text[start:end], key, gazetteer.lookup(key), hint,
+                       directional=kind == "to", origin=kind == "from")

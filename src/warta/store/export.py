@@ -3,8 +3,10 @@
 The GDELT format is the 61 tab-separated columns of the GDELT 2.0 event table, in order, no header
 (GDELT Event Codebook V2.0; ../shared/data/cameo/gdelt2-events-columns.md), one row per story
 event, so tools written for GDELT read warta's files. ActionGeo_* is the story event's location
-(the geo stage's, with FIPS 10-4 country codes as GDELT uses); fields warta does not know (ethnic
-and religion codes, ADM2, the actors' own geography) are empty. Files are written beside the
+(the geo stage's, with FIPS 10-4 country codes as GDELT uses); Actor1Geo_* and Actor2Geo_* are the
+actor's country (Type 1, at the country's centre) when its CAMEO code names one: warta does not
+geocode an actor's own mention, so nothing finer is claimed. Fields warta does not know (ethnic and
+religion codes, ADM2) are empty. Files are written beside the
 target and renamed into place, so a failed export (full disk) never leaves a half-written file
 under the target name.
 """
@@ -21,7 +23,8 @@ from typing import IO, Any
 
 import duckdb
 
-from warta.geo.gazetteer import load_countries
+from warta.geo.gazetteer import load_countries, load_gazetteer
+from warta.geo.resolve import iso_country
 from warta.store.connect import describe_error
 from warta.store.errors import StoreError
 from warta.store.records import GROUP_PREFIXES
@@ -108,6 +111,16 @@ def action_geo(name: str | None, country: str | None, adm1: str | None, lat: flo
     return [kind, full, fips, adm1 or fips, None, lat, lon, feature_id]
 
 
+def actor_geo(country: str | None) -> list[object]:
+    """The eight Actor*Geo fields for an actor of `country` (a CAMEO country code): the country."""
+    iso = iso_country(country)
+    places = load_gazetteer().lookup_country(iso) if iso else ()
+    if not places:
+        return [None] * len(_GEO)
+    place = places[0]
+    return action_geo(place.name, place.country, None, place.lat, place.lon, place.geonames_id, "PCLI")
+
+
 def gdelt_row(row: tuple[Any, ...]) -> list[object]:
     (ident, day, s_code, s_text, s_country, s_role, t_code, t_text, t_country, t_role, is_root, code,
      root, quad, goldstein, mentions, sources, articles, tone, added, url, *geo) = row
@@ -118,7 +131,8 @@ def gdelt_row(row: tuple[Any, ...]) -> list[object]:
     stamp = added.strftime("%Y%m%d%H%M%S") if isinstance(added, datetime) else None
     return [ident, *when, *_actor(s_code, s_text, s_country, s_role),
             *_actor(t_code, t_text, t_country, t_role), is_root, code, code[:3], root, quad,
-            goldstein, mentions, sources, articles, tone, *([None] * 16), *action_geo(*geo), stamp, url]
+            goldstein, mentions, sources, articles, tone, *actor_geo(s_country), *actor_geo(t_country),
+            *action_geo(*geo), stamp, url]
 
 
 def write_gdelt(store: Store, out: IO[str], chunk: int = 5000) -> int:
