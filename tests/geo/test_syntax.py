@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import warta
-from warta.article import Article, Location
+from warta.article import Article, Location, Trigger
 from warta.events.stage import EventStage
 from warta.geo.gazetteer import load_gazetteer
 from warta.geo.grammar import load_grammar
@@ -32,11 +34,19 @@ def test_an_arrest_takes_the_place_of_the_house_it_happened_in(pipeline: warta.P
 
 
 def test_an_announcement_is_not_where_what_it_announces_will_happen(pipeline: warta.Pipeline) -> None:
+    """The statement itself is placed here, whatever the coder makes of the sentence: the
+    examination "di wilayah Sudan barat" is in the complement, not where the announcing was."""
     text = ("Pernyataan Beshir terjadi setelah jaksa agung Sudan pekan lalu mengumumkan bahwa Haroun akan "
             "diperiksa sebagai penjahat perang di wilayah Sudan barat, meskipun masalah sudah dijelaskan "
             "sebagai satu kekeliruan dari pengadilan negara.")
-    locations = located(pipeline, text, "id", "mengumumkan")
-    assert locations and all(loc is None or loc.how != "sentence" for loc in locations)
+    article = pipeline.analyze({"id": "t", "text": text, "lang": "id"})
+    assert article.events
+    start = text.index("mengumumkan")
+    statement = dataclasses.replace(article.events[0], code="010", root="01", location=None,
+                                    trigger=Trigger("mengumumkan", start, start + len("mengumumkan")))
+    geo = GeoStage(pipeline.settings, parses=ParseMemo())
+    location = geo(dataclasses.replace(article, events=(statement,))).events[0].location
+    assert location is None or location.how != "sentence"
 
 
 def test_an_expulsion_happens_where_the_fighters_were_driven_from(pipeline: warta.Pipeline) -> None:
