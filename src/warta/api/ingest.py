@@ -74,4 +74,4 @@ def ingest(batch: Annotated[IngestBatch, Depends(read_ingest_body)],
             items.append(raw_from_record(record.model_dump(exclude_none=True), origin=origin))
         except WartaError as exc:  # a bad record is reported, the batch goes on
             items.append(Failure(origin, str(exc)))
-    return state.db.ingest(state.pipeline, items, state.analyze_lock)
+    return state.db.ingest(state.pipeline, items, state.ingest_lock)
