@@ -249,6 +249,7 @@ def timings(long_sizes: list[int]) -> list[dict[str, Any]]:
     from warta.language.sentences import load_abbreviations, split_sentences
 
     pipeline = warta.Pipeline()
+    pipeline.analyze("Presiden Joko Widodo bertemu Kim di Jakarta. Russia attacked Ukraine.")  # lazy loads
     abbreviations = load_abbreviations(("id", "en"))
     shapes = [("'Ab cd. ' * 32000", "Ab cd. " * 32_000), ("'Russia attacked Ukraine. ' * 16000",
                                                           "Russia attacked Ukraine. " * 16_000)]
