@@ -55,8 +55,8 @@ def _serve(settings: Settings, conn: Connection) -> None:
         content, options = job
         try:
             conn.send(("ok", pipeline.analyze(content, **options)))
-        except WartaError as exc:
-            conn.send(("error", exc))
+        except WartaError as exc:  # its message, not the object: a subclass may not unpickle
+            conn.send(("error", str(exc)))
         except Exception as exc:  # a bug: the server logs it and answers 500
             conn.send(("bug", f"{exc.__class__.__name__}: {exc}"))
 
@@ -116,7 +116,7 @@ class AnalyzerProcess:
             self._replace()
             raise RuntimeError(f"the analyzer process died during {doing}") from exc
         if kind == "error":
-            raise value
+            raise WartaError(value)  # the route answers 400 with the pipeline's one line
         if kind == "bug":
             raise RuntimeError(value)
         return value
