@@ -41,11 +41,14 @@ class Failure:
     It lives beside `RawDocument` because every layer passes it on (readers make it, the pipeline
     adds its own, the store keeps it in `skipped`), so no layer has to import a higher one for it.
     `filtered` marks a record skipped on purpose (the language filter): counted, not quarantined.
+    `content_hash` is the failed record's raw hash (`store.records.raw_hash`), set by the ingest
+    loop when the record got as far as analysis, so a re-run knows it without analysing it again.
     """
 
     origin: str
     reason: str
     filtered: bool = False
+    content_hash: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,6 +64,11 @@ class Settings:
         metadata={"help": "How long a POST /analyze waits for the analyzer while another request "
                           "holds it; then 503 with Retry-After instead of a queue that never drains."},
     )
+    analyze_budget_seconds: float = field(
+        default=30.0,
+        metadata={"help": "Longest one POST /analyze may take: past it the analyzer process is "
+                          "stopped and replaced, and the request gets 503 with Retry-After."},
+    )
     rate_limit_per_second: float = field(
         default=20.0,
         metadata={"help": "Requests per second each client IP may sustain (token bucket); 0 turns it off."},

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import json
+import threading
+import time
 
 from fastapi.testclient import TestClient
+from httpx import Response
+
+from warta.api.worker import RESTART_SECONDS
+from warta.pipeline import Pipeline
+from warta.settings import Settings
+from warta.web import create_app
 
 HTML = ("<html><head><title>Rusia dan Korea Utara</title></head><body><article>"
         "<h1>Rusia dan Korea Utara</h1><p>Presiden Rusia Vladimir Putin menerima pemimpin Korea Utara "
@@ -91,3 +99,29 @@ def test_errors_are_json_without_tracebacks(client: TestClient) -> None:
         body = response.json()
         assert set(body) == {"error"}
         assert "Traceback" not in json.dumps(body)
+
+
+def test_a_request_over_its_budget_gets_503_and_does_not_stall_the_next(pipeline: Pipeline) -> None:
+    # the second client waits for the analyzer at most 3 s, and gets it: the large article, which
+    # takes far longer (400 KB, 16,000 events), is cut off after its 1 s budget
+    settings = Settings(rate_limit_per_second=0, analyze_budget_seconds=1.0, analyze_wait_seconds=3.0)
+    app = create_app(settings, None, pipeline=pipeline)
+    large = "Russia attacked Ukraine. " * 16_000
+    small = {"text": "Presiden Rusia Vladimir Putin mengunjungi Pyongyang."}
+    with TestClient(app) as client:
+        state = app.state.warta
+        assert client.post("/analyze", json=small).status_code == 200  # the worker's start is not budgeted
+        first_worker = state.worker.pid
+        behind: list[Response] = []
+        waiting = threading.Thread(target=lambda: (time.sleep(0.3), behind.append(
+            client.post("/analyze", json=small))))
+        waiting.start()  # a second client, arriving while the large article is analysed
+        over = client.post("/analyze", json={"text": large})
+        waiting.join()
+        assert over.status_code == 503 and over.headers["retry-after"] == str(RESTART_SECONDS)
+        message = over.json()["error"]["message"]
+        assert "budget of 1 s" in message and "\n" not in message
+        assert behind[0].status_code == 200 and "Vladimir Putin" in behind[0].json()["text"]
+        assert state.worker.pid not in (None, first_worker)  # the over-budget worker was replaced
+        worker_process = state.worker._process
+    assert not worker_process.is_alive()  # and the app's shutdown stops the analyzer

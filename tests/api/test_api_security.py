@@ -138,6 +138,24 @@ def test_ingest_with_the_token_stores_once(client: TestClient) -> None:
     assert client.post("/ingest", json={"articles": []}, headers=auth).status_code == 422
 
 
+@pytest.mark.parametrize(("body", "reason"), [
+    (b'{"articles":' + b"[" * 50_000 + b"]" * 50_000 + b"}", "request body: JSON nested more than 64 levels"),
+    (b'{"articles": [{"text": "x", "id": ' + b"9" * 5000 + b"}]}", "request body: JSON holds a number"),
+    (b'{"articles": [{"text": "\xff"}]}', "request body: not UTF-8"),
+    (b'{"articles": [', "request body: not valid JSON"),
+])
+def test_ingest_refuses_a_hostile_body_with_one_line(client: TestClient, body: bytes, reason: str) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}", "content-type": "application/json"}
+    response = client.post("/ingest", content=body, headers=auth)
+    message = response.json()["error"]["message"]
+    assert response.status_code == 400 and message.startswith(reason) and "\n" not in message
+    unauthenticated = client.post("/ingest", content=body, headers={"content-type": "application/json"})
+    assert unauthenticated.status_code == 401  # the token is checked before the body is read
+    wrong_type = client.post("/ingest", json={"articles": [{"text": 5}]}, headers=auth)
+    assert wrong_type.status_code == 422
+    assert wrong_type.json()["error"]["details"][0]["loc"] == ["articles", "0", "text"]
+
+
 def test_ingest_is_off_without_a_configured_token(tmp_path: Path, pipeline: warta.Pipeline) -> None:
     app = create_app(Settings(rate_limit_per_second=0), tmp_path / "empty.duckdb", pipeline=pipeline)
     with TestClient(app) as off:

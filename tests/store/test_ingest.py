@@ -6,13 +6,16 @@ import json
 import resource
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
 from store_helpers import WIRE, WIRE_SPECS, corpus_records, make_article, repeated_keys, write_jsonl
 
 from support import REPO
+from warta.article import Article, RawDocument
 from warta.ingest.readers import read_paths
 from warta.pipeline import Pipeline
 from warta.scale.ingest import ingest
@@ -68,6 +71,39 @@ def test_bad_records_are_reported_and_skipped_the_rest_stored(tmp_path: Path, pi
     assert (summary.read, summary.stored, summary.skipped) == (4, 1, 3)
     assert [f.origin for f in failures] == [f"{corpus}:2", f"{corpus}:3", f"{corpus}:4"]
     assert sum(summary.reasons.values()) == 3 and "not valid JSON" in next(iter(summary.reasons))
+
+
+def test_a_record_that_fails_analysis_is_analysed_once_not_on_every_run(
+        tmp_path: Path, pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = (SAMPLE / "clickid-internasional.jsonl").read_text(encoding="utf-8").splitlines()
+    poison = {"id": "p", "text": "Presiden Joko Widodo bertemu \ud800 Kim di Jakarta."}
+    corpus = tmp_path / "poison.jsonl"  # json.dumps escapes the lone surrogate, as a scraper's file would
+    corpus.write_text("\n".join([lines[0], json.dumps(poison), lines[1]]) + "\n", encoding="utf-8")
+    analysed: list[str | None] = []
+    real_pipe = pipeline.pipe
+
+    def counting_pipe(items: list[RawDocument], **options: Any) -> Iterator[Article]:
+        analysed.extend(item.origin for item in items)
+        return real_pipe(items, **options)
+
+    monkeypatch.setattr(pipeline, "pipe", counting_pipe)
+    with Store(tmp_path / "w.duckdb") as store:
+        first = ingest(store, pipeline, read_paths([str(corpus)]))
+        assert analysed == [f"{corpus}:1", f"{corpus}:2", f"{corpus}:3"]
+        assert (first.stored, first.skipped, first.already_skipped) == (2, 1, 0)
+        kept = store.sql("SELECT origin, reason, content_hash FROM skipped").rows
+        assert len(kept) == 1 and kept[0][0] == f"{corpus}:2" and "lone surrogate" in kept[0][1]
+        assert len(kept[0][2]) == 32
+        analysed.clear()
+        second = ingest(store, pipeline, read_paths([str(corpus)]))
+        assert analysed == []  # neither the stored records nor the poison one is analysed again
+        assert (second.read, second.present, second.skipped, second.already_skipped) == (3, 2, 0, 1)
+        assert store.sql("SELECT count(*) FROM skipped").rows == [(1,)]
+        assert counts(store)["articles"] == 2
+        mended = {"id": "p", "text": poison["text"].replace("\ud800", "dan")}
+        fixed = write_jsonl(tmp_path / "mended.jsonl", [mended])
+        third = ingest(store, pipeline, read_paths([str(fixed)]))  # the record mended: analysed anew
+        assert analysed == [f"{fixed}:1"] and third.stored == 1 and third.already_skipped == 0
 
 
 def test_a_failed_write_keeps_earlier_batches_and_nothing_of_its_own(

@@ -112,3 +112,28 @@ def test_read_only_folder_fails_cleanly(tmp_path: Path) -> None:
         assert sorted(p.name for p in folder.iterdir()) == before
     finally:
         (tmp_path / "ro").chmod(0o755)
+
+
+def test_a_v4_database_migrates_to_v5_keeping_its_skipped_rows(tmp_path: Path) -> None:
+    from warta.article import Failure
+    from warta.store.schema import migrate
+
+    db = tmp_path / "v4.duckdb"
+    with duckdb.connect(str(db)) as conn:
+        for migration in (m for m in MIGRATIONS if m.version <= 4):  # what a v4 warta made
+            conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                         "name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)")
+            for statement in migration.statements:
+                conn.execute(statement)
+            conn.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
+                         [migration.version, migration.name])
+        conn.execute("INSERT INTO skipped VALUES ('old.jsonl:2', 'old.jsonl:2: bad', now())")
+        assert migrate(conn, "v4") == [5]
+        rows = conn.execute("SELECT origin, content_hash FROM skipped").fetchall()
+        assert rows == [("old.jsonl:2", None)]
+    with Store(db) as store:
+        assert store.schema_versions == [1, 2, 3, 4, 5]
+        # the old row's record met again fills in its hash instead of adding a second row
+        store.add_articles([], skipped=[Failure("old.jsonl:2", "old.jsonl:2: bad", content_hash="ab" * 16)])
+        assert store.sql("SELECT origin, content_hash FROM skipped").rows == [("old.jsonl:2", "ab" * 16)]
+        assert store.known_skipped(["ab" * 16, "cd" * 16]) == {"ab" * 16}

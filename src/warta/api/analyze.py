@@ -6,10 +6,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 
+from warta.api.guards import bounded_json
 from warta.api.state import AppState, app_state
 from warta.article import Article
-from warta.errors import InputError
-from warta.ingest import jsonsafe
 
 router = APIRouter(tags=["analyze"])
 
@@ -21,10 +20,7 @@ async def read_analyze_body(request: Request) -> dict[str, Any]:
     raw = await request.body()
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if ctype == "application/json" or (not ctype and raw.lstrip()[:1] == b"{"):
-        try:  # bounded depth and number size: a hostile body is a 400, never a RecursionError
-            payload = jsonsafe.loads(raw, "request body")
-        except InputError as exc:
-            raise HTTPException(400, str(exc)) from None
+        payload = bounded_json(raw)  # a hostile body is a 400 with one line, never a RecursionError
         if not isinstance(payload, dict):
             raise HTTPException(422, "expected a JSON object with a 'text' or 'html' field")
         return payload

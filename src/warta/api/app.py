@@ -39,6 +39,7 @@ def create_api(settings: Settings | None = None, db_path: Path | str | None = No
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        state.close()
         if database is not None:
             database.close()
 

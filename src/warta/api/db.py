@@ -73,7 +73,8 @@ class Database:
             with self._memo_lock:
                 self._memo.clear()
         return {"read": summary.read, "stored": summary.stored, "present": summary.present,
-                "skipped": summary.skipped, "events": summary.events, "skips": skipped}
+                "skipped": summary.skipped, "already_skipped": summary.already_skipped,
+                "events": summary.events, "skips": skipped}
 
     def close(self) -> None:
         self.store.close()

@@ -158,14 +158,16 @@ def ingest_command(
 
 def _log_batch(summary: IngestSummary) -> None:
     typer.echo(f"warta: committed batch {summary.batches}: read {summary.read}, stored {summary.stored}, "
-               f"already present {summary.present}, skipped {summary.skipped}", err=True)
+               f"already present {summary.present}, skipped {summary.skipped}, "
+               f"already skipped {summary.already_skipped}", err=True)
 
 
 def _print_summary(summary: IngestSummary, seconds: float, counts: dict[str, int],
                    shown: int) -> None:
     rate = summary.stored / seconds if seconds > 0 else 0.0
     typer.echo(f"warta: read {summary.read}: stored {summary.stored}, already present {summary.present}, "
-               f"skipped {summary.skipped} in {seconds:.1f} s ({rate:,.0f} articles/s)", err=True)
+               f"skipped {summary.skipped}, already skipped {summary.already_skipped} "
+               f"in {seconds:.1f} s ({rate:,.0f} articles/s)", err=True)
     if shown > MAX_SKIP_LINES:
         typer.echo(f"warta: ({shown - MAX_SKIP_LINES} more skips not shown)", err=True)
     for reason, count in summary.reasons.most_common(10):

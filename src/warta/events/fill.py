@@ -145,8 +145,9 @@ class RoleFiller:
 
     def _anaphoric(self, view: SentenceView, match: Match) -> bool:
         """'Pernyataan tersebut juga mengimbau ...': a demonstrative subject, no actor."""
-        head = view.tokens[: match.first]
-        return len(head) <= INHERIT_REACH and any(t.low in self.m["demonstratives"] for t in head)
+        if match.first > INHERIT_REACH:
+            return False  # checked before the slice: a trigger deep in a long sentence costs nothing
+        return any(t.low in self.m["demonstratives"] for t in view.tokens[: match.first])
 
 
 def _participle_clause(view: SentenceView, match: Match, before: Sequence[Match],

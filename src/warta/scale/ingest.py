@@ -1,15 +1,18 @@
 """The one ingest loop: records out to an executor in chunks, articles back to one writer.
 
-A record whose raw hash is stored is skipped before analysis; outcomes return in input order and
-are committed in batches of about `batch_size` records, each one transaction, so the database
-ends the same whichever executor ran the stages (`InlineExecutor` for one worker, the process
-pool, Dask), and a run killed mid-way (Ctrl-C, `kill -9`) is resumed by running it again: nothing
-is lost (every record is read again) and nothing is stored twice (every stored record is known by
-its hash, every stored article by its key). The store only writes; it never runs the pipeline.
+A record whose raw hash is stored, or is in `skipped` because its analysis failed on an earlier
+run, is skipped before analysis (a poison record costs its analysis once, not once per run).
+Outcomes return in input order and are committed in batches of about `batch_size` records, each
+one transaction, so the database ends the same whichever executor ran the stages
+(`InlineExecutor` for one worker, the process pool, Dask), and a run killed mid-way (Ctrl-C,
+`kill -9`) is resumed by running it again: nothing is lost (every record is read again) and
+nothing is stored twice (every stored record is known by its hash, every stored article by its
+key). The store only writes; it never runs the pipeline.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -70,12 +73,16 @@ class _Writer:
         self.analysed = 0
 
     def fresh(self, chunks: Iterable[list[RawDocument]]) -> Iterator[Chunk]:
-        """Each chunk without the records already stored, as `ingest` skips them."""
+        """Each chunk without the records already stored or already failed, as `ingest` skips them."""
         for chunk in chunks:
             hashes = [raw_hash(raw) for raw in chunk]
             known = self.store.known_raw(hashes)
+            failed = self.store.known_skipped(hashes)
             keep: Chunk = []
             for raw, digest in zip(chunk, hashes, strict=True):
+                if digest in failed:
+                    self.summary.already_skipped += 1
+                    continue
                 if digest in known:
                     self.summary.present += 1
                     continue
@@ -86,6 +93,7 @@ class _Writer:
     def add(self, chunk: Chunk, outcomes: list[Outcome]) -> None:
         for raw, outcome in zip(chunk, outcomes, strict=True):
             if isinstance(outcome, Failure):
+                outcome = dataclasses.replace(outcome, content_hash=raw_hash(raw))
                 self.summary.skip(outcome)
                 if self.on_error:
                     self.on_error(outcome)

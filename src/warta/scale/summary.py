@@ -21,12 +21,16 @@ BATCH_SIZE = 200
 
 @dataclass
 class IngestSummary:
-    """What an ingest did: stored / already present / skipped (with reasons)."""
+    """What an ingest did: stored / already present / skipped (with reasons) / already skipped.
+
+    `already_skipped` counts records an earlier run failed to analyse, passed over unanalysed.
+    """
 
     read: int = 0
     stored: int = 0
     present: int = 0
     skipped: int = 0
+    already_skipped: int = 0
     events: int = 0
     new_stories: int = 0
     batches: int = 0

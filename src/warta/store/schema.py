@@ -190,6 +190,11 @@ _SKIPPED = """CREATE TABLE skipped (
     reason VARCHAR NOT NULL,
     skipped_at TIMESTAMP NOT NULL)"""
 
+# A record that failed analysis is known by its raw hash (`records.raw_hash`), as a stored one is,
+# so a re-run skips it before analysis instead of failing on it again. Rows from before v5 have
+# none; the next run that meets their record again fills it in (Store._skipped).
+_SKIPPED_HASH = ("ALTER TABLE skipped ADD COLUMN content_hash VARCHAR",)
+
 # A reporter ("said X") keeps its span, country and role like the event's other actors, so a stored
 # article reads back as the very `Article` the pipeline produced (store/articles.py).
 _REPORTER = tuple(f"ALTER TABLE events ADD COLUMN reporter_{name} {kind}" for name, kind in
@@ -224,6 +229,7 @@ MIGRATIONS: tuple[Migration, ...] = (
               + _STORY_DAY + (_SKIPPED,)),
     Migration(3, "events.reporter_country, reporter_role, reporter_start, reporter_end", _REPORTER),
     Migration(4, "events.location_*; story_events.location_* (the most direct mention's)", _LOCATION),
+    Migration(5, "skipped.content_hash (a failed record is not analysed again)", _SKIPPED_HASH),
 )
 LATEST = MIGRATIONS[-1].version
 

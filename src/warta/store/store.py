@@ -210,16 +210,31 @@ class Store(Reads):
                 self._skipped(conn, skipped)
         return result
 
+    def known_skipped(self, hashes: Sequence[str]) -> set[str]:
+        """Which raw-input hashes failed analysis before (so the pipeline skips them too)."""
+        if not hashes:
+            return set()
+        rows = self.conn.execute("SELECT content_hash FROM skipped WHERE content_hash IN "
+                                 "(SELECT unnest(?::VARCHAR[]))", [list(hashes)]).fetchall()
+        return {row[0] for row in rows}
+
     @staticmethod
     def _skipped(conn: duckdb.DuckDBPyConnection, failures: Sequence[Failure]) -> None:
-        """One row per (origin, reason): a re-run that meets the same bad record adds nothing."""
-        conn.execute("""INSERT INTO skipped
-                        SELECT DISTINCT origin, reason, ?::TIMESTAMP
-                        FROM (SELECT unnest(?::VARCHAR[]) AS origin, unnest(?::VARCHAR[]) AS reason) q
-                        WHERE NOT EXISTS (SELECT 1 FROM skipped s
-                                          WHERE s.origin = q.origin AND s.reason = q.reason)""",
-                     [datetime.now(UTC).replace(tzinfo=None), [f.origin for f in failures],
-                      [f.reason for f in failures]])
+        """One row per (origin, reason, content hash): a re-run that meets the same bad record adds
+        nothing. A row from before schema v5 (no hash) takes the hash of its record when met again."""
+        batch = """(SELECT DISTINCT unnest(?::VARCHAR[]) AS origin, unnest(?::VARCHAR[]) AS reason,
+                           unnest(?::VARCHAR[]) AS content_hash) q"""
+        columns = [[f.origin for f in failures], [f.reason for f in failures],
+                   [f.content_hash for f in failures]]
+        conn.execute(f"""UPDATE skipped SET content_hash = q.content_hash FROM {batch}
+                         WHERE skipped.content_hash IS NULL AND q.content_hash IS NOT NULL
+                           AND skipped.origin = q.origin AND skipped.reason = q.reason""", columns)
+        conn.execute(f"""INSERT INTO skipped (origin, reason, skipped_at, content_hash)
+                         SELECT q.origin, q.reason, ?::TIMESTAMP, q.content_hash FROM {batch}
+                         WHERE NOT EXISTS (SELECT 1 FROM skipped s
+                                           WHERE s.origin = q.origin AND s.reason = q.reason
+                                             AND s.content_hash IS NOT DISTINCT FROM q.content_hash)""",
+                     [datetime.now(UTC).replace(tzinfo=None), *columns])
 
     def _write(self, conn: duckdb.DuckDBPyConnection, fresh: list[tuple[str, Article, Provenance]],
                versions: dict[str, str], result: AddResult) -> None:
