@@ -10,6 +10,7 @@ the next rule is tried; nothing is guessed from what the text does not say.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,10 +53,17 @@ class ArticleLocator:
     _named: frozenset[str] | None = None
     # sentence start → (its parse, its token starts): the sentences with an event and a place
     parses: dict[int, tuple[Any, list[int]]] = field(default_factory=dict)
+    # per sentence start, read once however many events the sentence holds (linear in the article)
+    _tokens: dict[int, tuple[list[Any], list[int]]] = field(default_factory=dict)
+    _attributing: dict[int, list[PlacePhrase]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         found = {iso_country(m.country) for m in self.article.actors}
         self.countries = frozenset(c for c in found if c)
+        self._country_spans = {(m.start, m.end) for m in self.article.actors
+                               if m.kind == "country" and len(m.code) == 3}
+        self._sentences = sorted(self.article.sentences, key=lambda s: s.start)
+        self._starts = [s.start for s in self._sentences]
 
     def named_countries(self) -> frozenset[str]:
         """Countries the text itself names: as actors, or by places it names unambiguously ("in the
@@ -120,9 +128,7 @@ class ArticleLocator:
     def is_country(self, event: Event) -> bool:
         """Whether the target is a country itself ("menyerang Arab Saudi"): then it is the place."""
         target = event.target
-        return target is not None and any(
-            m.start == target.start and m.end == target.end and m.kind == "country" and len(m.code) == 3
-            for m in self.article.actors)
+        return target is not None and (target.start, target.end) in self._country_spans
 
     def reading(self, event: Event) -> Attachment | None:
         """The parse's attachment of the sentence's places to this trigger; None when not parsed."""
@@ -150,8 +156,7 @@ class ArticleLocator:
         phrases = self.phrases(sentence)
         if not phrases:
             return []
-        tokens = tokenize(self.article.text, sentence.start, sentence.end)
-        breaks = [t.start for t in tokens if t.low in self.grammar.clause_breaks]
+        tokens, breaks = self._clauses(sentence)
         left = max((b for b in breaks if b < trigger.start), default=sentence.start)
         right = min((b for b in breaks if b > trigger.start), default=sentence.end)
         moves = any(event.code.startswith(p) for p in self.territory.destination)
@@ -162,15 +167,28 @@ class ArticleLocator:
         opening = [p for p in usable if tokens and p.marker == tokens[0].start and p not in inside]
         return after + before + opening
 
+    def _clauses(self, sentence: Sentence) -> tuple[list[Any], list[int]]:
+        """A sentence's tokens and the starts of its clause breaks."""
+        if sentence.start not in self._tokens:
+            tokens = tokenize(self.article.text, sentence.start, sentence.end)
+            self._tokens[sentence.start] = (tokens, [t.start for t in tokens
+                                                     if t.low in self.grammar.clause_breaks])
+        return self._tokens[sentence.start]
+
     def attributing(self, sentence: Sentence) -> list[PlacePhrase]:
         """The places of the next sentence, when it points back at this one ("hal ini") in one paragraph."""
-        following = next((s for s in self.article.sentences if s.start >= sentence.end), None)
-        if following is None or "\n\n" in self.article.text[sentence.end:following.start]:
-            return []
-        words = [t.low for t in tokenize(self.article.text, following.start, following.end)]
-        refers = any(tuple(words[i:i + len(p)]) == p for p in self.grammar.back_references
-                     for i in range(len(words)))
-        return self.phrases(following) if refers else []
+        if sentence.start in self._attributing:
+            return self._attributing[sentence.start]
+        index = bisect_left(self._starts, sentence.end)
+        following = self._sentences[index] if index < len(self._sentences) else None
+        found: list[PlacePhrase] = []
+        if following is not None and "\n\n" not in self.article.text[sentence.end:following.start]:
+            words = [t.low for t in self._clauses(following)[0]]
+            refers = any(tuple(words[i:i + len(p)]) == p for p in self.grammar.back_references
+                         for i in range(len(words)))
+            found = self.phrases(following) if refers else []
+        self._attributing[sentence.start] = found
+        return found
 
     def by_territory(self, event: Event) -> Location | None:
         for side, prefixes in ((event.target, self.territory.target), (event.source, self.territory.source)):
