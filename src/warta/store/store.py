@@ -168,17 +168,21 @@ class Store(Reads):
 
     def known_raw(self, hashes: Sequence[str]) -> set[str]:
         """Which raw-input hashes are already stored (so the pipeline can skip them)."""
-        if not hashes:
-            return set()
-        rows = self.conn.execute("SELECT raw_hash FROM articles WHERE raw_hash IN "
-                                 "(SELECT unnest(?::VARCHAR[]))", [list(hashes)]).fetchall()
-        return {row[0] for row in rows}
+        return self._known("articles", "raw_hash", hashes)
 
     def known_keys(self, keys: Sequence[str]) -> set[str]:
-        if not keys:
+        return self._known("articles", "article_key", keys)
+
+    def known_skipped(self, hashes: Sequence[str]) -> set[str]:
+        """Which raw-input hashes failed analysis before (so the pipeline skips them too)."""
+        return self._known("skipped", "content_hash", hashes)
+
+    def _known(self, table: str, column: str, values: Sequence[str]) -> set[str]:
+        """Which of `values` stand in `column` of `table` (both this module's names, never input)."""
+        if not values:
             return set()
-        rows = self.conn.execute("SELECT article_key FROM articles WHERE article_key IN "
-                                 "(SELECT unnest(?::VARCHAR[]))", [list(keys)]).fetchall()
+        rows = self.conn.execute(f"SELECT {column} FROM {table} WHERE {column} IN "
+                                 "(SELECT unnest(?::VARCHAR[]))", [list(values)]).fetchall()
         return {row[0] for row in rows}
 
     def add_articles(self, articles: Iterable[Article], *, versions: Mapping[str, str] | None = None,
@@ -209,14 +213,6 @@ class Store(Reads):
             if skipped:
                 self._skipped(conn, skipped)
         return result
-
-    def known_skipped(self, hashes: Sequence[str]) -> set[str]:
-        """Which raw-input hashes failed analysis before (so the pipeline skips them too)."""
-        if not hashes:
-            return set()
-        rows = self.conn.execute("SELECT content_hash FROM skipped WHERE content_hash IN "
-                                 "(SELECT unnest(?::VARCHAR[]))", [list(hashes)]).fetchall()
-        return {row[0] for row in rows}
 
     @staticmethod
     def _skipped(conn: duckdb.DuckDBPyConnection, failures: Sequence[Failure]) -> None:
