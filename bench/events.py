@@ -8,6 +8,8 @@ Run from the repository root:
    (`warta.split`) into a look part (read, written against, trained on) and a measure part
    (only ever scored). Both are printed so the gap is visible; the README quotes the measure part.
    The seed is a golden case and the id-panl-train sets are training data: reported whole.
+   `--look` scores the look parts and training data only and writes nothing: the loop to
+   develop in, which never reads a measure part.
 2. PANL agreement: the Indonesian `text` and the English `text_en` of each international PANL-BPPT
    sentence in the PANL measure part (kept out of lexicon induction) are coded separately; a pair
    agrees when both sides give the same set of lenient (country, country, root) triples, counted
@@ -53,11 +55,11 @@ def analyzer(pipeline: warta.Pipeline) -> Any:
     return analyze
 
 
-def dev_figures(pipeline: warta.Pipeline, data: Path) -> dict[str, Any]:
+def dev_figures(pipeline: warta.Pipeline, data: Path, look_only: bool = False) -> dict[str, Any]:
     """`{set: {part: figures}}`; unsplit sets have the one part "all"."""
     out: dict[str, Any] = {}
     for devset in DEV_SETS:
-        parts = ("look", "measure") if devset.split else (None,)
+        parts = (("look",) if look_only else ("look", "measure")) if devset.split else (None,)
         out[devset.name] = {part or "all": evaluate(devset.records(data, part), analyzer(pipeline)).as_dict()
                             for part in parts}
     return out
@@ -148,12 +150,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pairs", type=int, default=0, help="PANL pairs to code (0 = all)")
     parser.add_argument("--pin", action="store_true", help=f"also write the floors to {FLOORS.name}")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the results JSON")
+    parser.add_argument("--look", action="store_true",
+                        help="the development loop: score the look parts and training data only, "
+                             "print them, write nothing (the measure parts and PANL pairs untouched)")
     args = parser.parse_args(argv)
+    if args.look and args.pin:
+        parser.error("--pin needs the measure parts: not with --look")
     pipeline = warta.Pipeline()
     results: dict[str, Any] = {
         "command": "python bench/events.py " + " ".join(argv if argv is not None else sys.argv[1:]),
         "machine": {"python": platform.python_version(), "processor": platform.machine()},
-        "dev": dev_figures(pipeline, args.data),
+        "dev": dev_figures(pipeline, args.data, look_only=args.look),
     }
     before = json.loads(BASELINE.read_text(encoding="utf-8")) if BASELINE.is_file() else {}
     for name, parts in results["dev"].items():
@@ -165,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:26} {part:7} exact F1={exact['f1']:.3f}  lenient P={lenient['precision']:.3f} "
                   f"R={lenient['recall']:.3f} F1={lenient['f1']:.3f} ({figures['records']} records, "
                   f"{lenient['gold']} gold events){was}")
+    if args.look:
+        return 0
     results["panl_agreement"] = panl_agreement(pipeline, args.data, args.pairs)
     agreement = results["panl_agreement"]
     then = before.get("panl_agreement")
