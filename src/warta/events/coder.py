@@ -1,5 +1,7 @@
 """Code the events of one article: triggers → roles → modality → `Event` records.
 
+A sentence that reports a match (two words of the language's sports list,
+`lang/<code>/sports_words.txt`, built from the sections of PANL-BPPT and CLICK-ID) has no events.
 Per sentence: find triggers (matcher), then for each its source and target (roles), passives
 swapped ("ditangkap oleh aparat Chad": Chad is the source), compounds expanded, a reciprocal
 pattern with a compound subject and no target coded both ways; then the modality. A trigger in
@@ -20,7 +22,7 @@ lexicon triggers, and gives the model its features.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from warta.article import ActorMention, Event, EventActor, Sentence, Trigger
@@ -38,6 +40,7 @@ from warta.events.tokens import SentenceView, build_view
 # parses sentences over the coder's own tokens (token i of a view is token i of its parse), in a batch
 Parser = Callable[[Sequence[SentenceView]], list[Any]]
 
+SPORTS_WORDS = 2  # distinct sports words that make a sentence a sports report (no events)
 NO_TARGET_PENALTY = 0.15  # confidence lost when the target is unresolved
 INHERITED_PENALTY = 0.2  # ... and when the source came from the previous sentence
 ACCUSE = "112"
@@ -47,8 +50,10 @@ class LanguageCoder:
     """Event coding for one language: its patterns, morphology, role and modality rules."""
 
     def __init__(self, patterns: PatternSet, matcher: Matcher, ontology: Ontology,
-                 parser: Parser | None = None, model: EventModel | None = None) -> None:
+                 parser: Parser | None = None, model: EventModel | None = None,
+                 sports: frozenset[str] = frozenset()) -> None:
         self.patterns = patterns
+        self.sports = sports  # lang/<code>/sports_words.txt
         self.matcher = matcher
         self.ontology = ontology
         self.m = patterns.markers
@@ -66,7 +71,7 @@ class LanguageCoder:
         events: list[Event] = []
         previous: Found | None = None
         views = [build_view(text, s, inside) for s, inside in _actors_by_sentence(sentences, actors)]
-        matches = [self.matcher.find(view) for view in views]
+        matches = [[] if self._sports(view) else self.matcher.find(view) for view in views]
         # one batch parse (faster per token than one by one) of the sentences that need it
         wanted = [view for view, found in zip(views, matches, strict=True)
                   if found and self.parser is not None and self._needs_parse(text, view, found)]
@@ -114,6 +119,9 @@ class LanguageCoder:
             else:
                 events += [(match, e) for e in self._model_events(text, view, match, candidates)]
         return _drop_covering_statements(events), last_source
+
+    def _sports(self, view: SentenceView) -> bool:
+        return sports_report((t.low for t in view.tokens), self.sports)
 
     def _needs_parse(self, text: str, view: SentenceView, matches: list[Match]) -> bool:
         """Whether any trigger of the sentence reads the parse: a lexicon trigger, one the model
@@ -205,6 +213,19 @@ class LanguageCoder:
                      trigger=Trigger(text[start:end], start, end), sentence=view.sentence,
                      modality=modality, reporter=reporter, confidence=round(max(confidence, 0.05), 2),
                      rule=rule)
+
+
+def sports_report(words: Iterable[str], sports: frozenset[str]) -> bool:
+    """A match report: "Chelsea beat Liverpool", "Persija menjamu Persib di Stadion GBK" (lower-case
+    words). CAMEO has no code for it, and its teams read as the countries and cities they are
+    named after."""
+    found: set[str] = set()
+    for word in words:
+        if word in sports:
+            found.add(word)
+            if len(found) >= SPORTS_WORDS:
+                return True
+    return False
 
 
 def _actors_by_sentence(sentences: Sequence[Sentence],

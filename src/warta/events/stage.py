@@ -14,9 +14,11 @@ from warta.events.morphology import EnglishMorphology, IndonesianMorphology
 from warta.events.ontology import Ontology
 from warta.events.patterns import PATTERN_FILE, PatternSet
 from warta.events.tokens import SentenceView
-from warta.lang import language_dir
+from warta.lang import language_dir, word_list
 from warta.settings import Settings
 from warta.syntax.memo import ParseMemo
+
+SPORTS_FILE = "sports_words.txt"
 
 
 def build_coders(languages: tuple[str, ...], ontology: Ontology | None = None,
@@ -33,8 +35,15 @@ def build_coders(languages: tuple[str, ...], ontology: Ontology | None = None,
         parser = sentence_parser(code, memo) if use_parser else None
         model = EventModel.load(code) if use_model else None
         coders[code] = LanguageCoder(patterns, Matcher(patterns, _morphology(patterns)), ontology, parser,
-                                     model)
+                                     model, sports_words(code))
     return coders
+
+
+def sports_words(lang: str) -> frozenset[str]:
+    """The words that make a sentence a sports report (scripts/build_sports_words.py); none when the
+    language has no list."""
+    path = language_dir(lang).joinpath(SPORTS_FILE)
+    return frozenset(word.casefold() for _, word in word_list(path)) if path.is_file() else frozenset()
 
 
 def sentence_parser(lang: str, memo: ParseMemo | None = None) -> Parser | None:
