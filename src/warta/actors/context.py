@@ -10,7 +10,7 @@ of how sure the evidence is, and marks what it fills `how="context"`:
 2. apposition: a known person written next to the role with only a comma between --
    "Shoigu, the defence minister," (RUS);
 3. sentence: the sentence names one country and no other, as a place ("polisi di Bandung",
-   "rebels attacked a village in Thailand"), as a known person ("polisi memukuli Tsvangirai")
+   "pemberontak menembakkan mortir ... di Thailand"), as a known person ("polisi memukuli Tsvangirai")
    or, for an official (GOV), as a state body ("the Royal Thai Army"), never as the
    destination of `destinations` words ("ke Jepang", "to Iran");
 4. dateline: a national story (filed in a country that its paragraph and nearly all of the
