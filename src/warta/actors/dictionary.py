@@ -173,24 +173,38 @@ def read_actor_tsv(text: str, path: str, lang: str, priority: int, dated: bool) 
     return out
 
 
+SURNAMES = "warta/actors/data/surnames.tsv"
 SURNAME_PRIORITY = -10  # below every other entry: "Jordan" stays a country
 
 
-def read_surnames(text: str, path: str, lang: str) -> list[Entry]:
-    """`surname<TAB>codes<TAB>person<TAB>common-in<TAB>full name` rows, for one language: a surname
-    that is a common word in `lang` ("Rice" in English) is left out there."""
+SurnameRow = tuple[str, str, int, frozenset[str]]  # surname, codes, line, languages it is a word of
+
+
+def parse_surnames(text: str, path: str) -> list[SurnameRow]:
+    """`surname<TAB>codes<TAB>person<TAB>common-in<TAB>full name` rows, checked once for every
+    language that reads them."""
     out = []
-    short = Path(path).name
     for number, (name, codes, kind, common, _full) in _rows(text, path, 5):
         if kind != "person" or not name or not common:
             raise DataFileError(path, number, "want surname<TAB>codes<TAB>person<TAB>languages<TAB>full name")
         problem = check_codes(codes, True)
         if problem:
             raise DataFileError(path, number, problem)
-        if lang not in common.split(","):
-            out.append(Entry(name, kind, codes, source=f"{short}:{number}", lang=lang,
-                             priority=SURNAME_PRIORITY))
+        out.append((name, codes, number, frozenset(common.split(","))))
     return out
+
+
+def surname_entries(rows: list[SurnameRow], path: str, lang: str) -> list[Entry]:
+    """The surnames one language reads: a surname that is a common word in `lang` ("Rice" in
+    English) is left out there."""
+    short = Path(path).name
+    return [Entry(name, "person", codes, source=f"{short}:{number}", lang=lang, priority=SURNAME_PRIORITY)
+            for name, codes, number, common in rows if lang not in common]
+
+
+def read_surnames(text: str, path: str, lang: str) -> list[Entry]:
+    """The surnames of one language from the file's text."""
+    return surname_entries(parse_surnames(text, path), path, lang)
 
 
 def read_agent_tsv(text: str, path: str, lang: str, priority: int) -> list[Entry]:
@@ -291,6 +305,8 @@ def load_dictionary(languages: Iterable[str], extra_files: Iterable[str | Path] 
         text = _read(data, name)
         if text is not None:
             book.entries += read_actor_tsv(text, f"warta/actors/data/{name}", ALL_LANGS, priority, dated=True)
+    text = _read(data, "surnames.tsv")
+    surnames = parse_surnames(text, SURNAMES) if text is not None else []
     for lang in languages:
         folder = language_dir(lang)
         for name, priority in (("actors.tsv", 10), ("actors_curated.tsv", 20)):
@@ -301,9 +317,7 @@ def load_dictionary(languages: Iterable[str], extra_files: Iterable[str | Path] 
             text = _read(folder, name)
             if text is not None:
                 book.entries += read_agent_tsv(text, f"warta/lang/{lang}/{name}", lang, priority)
-        text = _read(data, "surnames.tsv")
-        if text is not None:
-            book.entries += read_surnames(text, "warta/actors/data/surnames.tsv", lang)
+        book.entries += surname_entries(surnames, SURNAMES, lang)
         text = _read(folder, "actors.toml")
         book.grammars[lang] = read_grammar(text, f"warta/lang/{lang}/actors.toml", lang) if text \
             else Grammar(lang=lang)

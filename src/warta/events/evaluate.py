@@ -166,16 +166,20 @@ def evaluate(records: Iterable[dict[str, Any]], analyze: Callable[[dict[str, Any
             hits = match_count(gold, predicted, lenient)
             score.tp += hits
             score.gold += len(gold)
-            score.predicted += len(predicted) if not lenient else len(
-                {(country(s), country(t), c[:2]) for s, t, c in predicted})
+            score.predicted += len(predicted) if not lenient else len(lenient_triples(predicted))
         if match_count(gold, predicted, True) < max(len(gold), len(predicted)):
             result.misses.append({"id": record.get("id"), "text": record.get("text"),
                                   "gold": gold, "predicted": predicted})
     return result
 
 
+def lenient_triples(triples: Iterable[Triple]) -> set[Triple]:
+    """(source, target, code) triples at the lenient level: countries and roots."""
+    return {(country(s), country(t), c[:2]) for s, t, c in triples}
+
+
 def lenient_set(article: Article) -> set[Triple]:
-    return {(country(s), country(t), c[:2]) for s, t, c in predicted_triples(article.events)}
+    return lenient_triples(predicted_triples(article.events))
 
 
 @dataclass

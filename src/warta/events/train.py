@@ -20,11 +20,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from warta.article import Article, Event
+from warta.article import Article
 from warta.events.candidates import Candidate
 from warta.events.coder import LanguageCoder
 from warta.events.devsets import DEV_SETS, DevSet
-from warta.events.evaluate import Triple, country, gold_triples, lenient_match, match_count, predicted_triples
+from warta.events.evaluate import (
+    Triple,
+    country,
+    gold_triples,
+    lenient_match,
+    lenient_triples,
+    match_count,
+    predicted_triples,
+)
 from warta.events.model import MODEL_VERSION, decide
 
 TRAIN_SETS = {
@@ -91,8 +99,9 @@ def collect(lang: str, data: Path, analyze: Analyze, coder: LanguageCoder) -> Co
             found: list[Candidate] = []
             events = coder.code(article.text, article.sentences, article.actors, collect=found)
             gold = out.golds[number] = gold_triples(record)
-            out.rules[number] = _lenient(events)
-            out.exact[number] = _lenient(e for e in events if e.rule.startswith(f"{coder.patterns.version}:"))
+            out.rules[number] = lenient_triples(predicted_triples(events))
+            out.exact[number] = lenient_triples(predicted_triples(
+                e for e in events if e.rule.startswith(f"{coder.patterns.version}:")))
             for cand in found:
                 out.rows.append((number, cand, int(any(lenient_match(g, _triple(cand)) for g in gold))))
     finally:
@@ -194,10 +203,6 @@ def _score(predicted: dict[int, set[Triple]], golds: dict[int, Gold]) -> tuple[f
 def _f_beta(prf: tuple[float, float, float]) -> float:
     p, r, _ = prf
     return (1 + BETA**2) * p * r / (BETA**2 * p + r) if p + r else 0.0
-
-
-def _lenient(events: Iterable[Event]) -> set[Triple]:
-    return {(country(s), country(t), c[:2]) for s, t, c in predicted_triples(events)}
 
 
 def _by_trigger(groups: list[int], cands: list[Candidate],
