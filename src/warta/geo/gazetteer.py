@@ -53,10 +53,11 @@ class Gazetteer:
     """Names → candidate places; `lookup` takes any spelling, `place` one entry by index."""
 
     def __init__(self, lines: list[str], names: dict[str, str], countries: dict[str, int],
-                 label: str) -> None:
+                 label: str, provinces: dict[str, int] | None = None) -> None:
         self._lines = lines
         self._names = names
         self._countries = countries
+        self._provinces = provinces or {}
         self.label = label
 
     @classmethod
@@ -66,6 +67,7 @@ class Gazetteer:
         places: list[str] = []
         names: dict[str, str] = {}
         countries: dict[str, int] = {}
+        provinces: dict[str, int] = {}
         first = 0
         for number, raw in enumerate(lines, start=1):
             line = raw.rstrip("\n")
@@ -80,6 +82,8 @@ class Gazetteer:
                 _check_place(rest, label, number, len(places))
                 if rest.endswith("\tPCLI"):
                     countries[rest.split("\t", 4)[3]] = len(places)
+                elif rest.endswith("\tADM1"):
+                    provinces.setdefault(rest.split("\t", 5)[4], len(places))
                 places.append(rest)
             elif kind == "N":
                 name, _, ids = rest.partition("\t")
@@ -92,7 +96,7 @@ class Gazetteer:
                 names[name] = ids
             else:
                 raise DataFileError(label, number, f"unknown line kind {kind[:10]!r} (want P or N)")
-        return cls(places, names, countries, label)
+        return cls(places, names, countries, label, provinces)
 
     def __len__(self) -> int:
         return len(self._lines)
@@ -119,6 +123,15 @@ class Gazetteer:
         states = {p.adm1 for p in own if p.feature == "ADM1" and p.adm1}
         # ... or when it is the city of a state that has the name (New York City, in New York)
         return tuple(own + [p for p in other if not own or p.population >= floor or p.adm1 in states])
+
+    def has_own(self, key: str) -> bool:
+        """Whether some place has the normalized name `key` as its own name (not only an alternate)."""
+        return bool(self._names.get(key, "").partition("\t")[0])
+
+    def lookup_province(self, adm1: str) -> Place | None:
+        """The ADM1 entry of a province code ("ID30"), when the gazetteer has it."""
+        index = self._provinces.get(adm1)
+        return None if index is None else self.place(index)
 
     def lookup_country(self, iso3: str) -> tuple[Place, ...]:
         """The country itself (its GeoNames entry, at its centre), when the gazetteer has it."""

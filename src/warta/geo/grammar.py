@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,6 +26,12 @@ class GeoGrammar:
     kind_markers: tuple[tuple[str, ...], ...] = ()  # "kota", "city of": a marker only in lowercase
     origins: tuple[tuple[str, ...], ...] = ()  # "dari", "from": where some events happen, by the parse
     name_stoppers: frozenset[str] = frozenset()  # capitalised words that end a name: days, months
+    # words of the language ("liga", "allah"): a place that lists one only as another name needs more
+    common_words: frozenset[str] = frozenset()
+    # kind prefixes of units the gazetteer does not hold ("Kabupaten"): located at their province
+    coarse_prefixes: frozenset[tuple[str, ...]] = frozenset()
+    # marks of a clause that happens with the event ("saat"): a statement's other clauses are its content
+    same_time: frozenset[str] = frozenset()
     version: str | None = None
 
 
@@ -56,4 +63,16 @@ def load_grammar(code: str) -> GeoGrammar:
         clause_breaks=frozenset(w.casefold() for w in get("clause_breaks")),
         back_references=_phrases(get("back_references")), kind_markers=_phrases(get("kind_markers")),
         origins=_phrases(get("origins")), name_stoppers=frozenset(w.casefold() for w in get("name_stoppers")),
-        version=data.version)
+        common_words=_common_words(code, data.data.get("common_words_file")),
+        coarse_prefixes=frozenset(_phrases(get("coarse_prefixes"))),
+        same_time=frozenset(w.casefold() for w in get("same_time")), version=data.version)
+
+
+def _common_words(code: str, name: object) -> frozenset[str]:
+    """The language's word list that geo.toml names (one word a line, gzip when it ends in .gz)."""
+    if not isinstance(name, str):
+        return frozenset()
+    path = language_dir(code).joinpath(name)
+    with path.open("rb") as raw:
+        text = gzip.decompress(raw.read()).decode("utf-8") if name.endswith(".gz") else raw.read().decode()
+    return frozenset(w.casefold() for w in text.split() if not w.startswith("#"))

@@ -21,6 +21,8 @@ from warta.geo.places import PlacePhrase, find_places, tokenize
 from warta.geo.resolve import choose, iso_country
 from warta.geo.syntax import Attachment, attach
 
+COARSE = frozenset({"PCLI", "ADM1", "RGN", "SEA"})  # places no coarser unit is needed for
+
 
 @dataclass(frozen=True, slots=True)
 class Territory:
@@ -30,6 +32,7 @@ class Territory:
     source: tuple[str, ...] = ()
     destination: tuple[str, ...] = ()  # events that happen where they go ("ke", "to"): visits, aid
     origin: tuple[str, ...] = ()  # events that happen where they leave ("dari", "from"), by the parse
+    verbal: tuple[str, ...] = ()  # statements, appeals, talks: their object's places are the topic's
 
 
 def location(place: Place, text: str, start: int | None, end: int | None, how: str) -> Location:
@@ -102,7 +105,12 @@ class ArticleLocator:
                                      "left unlocated")
                 self._resolved[key] = None
             else:
-                self._resolved[key] = location(result.place, phrase.text, phrase.start, phrase.end, how)
+                place = result.place
+                coarse = phrase.prefix in self.grammar.coarse_prefixes
+                if coarse and place.feature not in COARSE and place.adm1:
+                    # "Kabupaten Bandung" is a regency the gazetteer does not hold: its province, not the town
+                    place = self.gazetteer.lookup_province(place.adm1) or place
+                self._resolved[key] = location(place, phrase.text, phrase.start, phrase.end, how)
         found = self._resolved[key]
         return None if found is None else _with_how(found, how)
 
@@ -123,7 +131,16 @@ class ArticleLocator:
                 found = None if phrase.directional or phrase.origin else self.resolve(phrase, "sentence")
                 if found:
                     return found
+        if dateline is not None and self.elsewhere(event.sentence, dateline):
+            dateline = None  # the sentence puts things in another country: the dateline is not its place
         return dateline or self.by_territory(event)
+
+    def elsewhere(self, sentence: Sentence, dateline: Location) -> bool:
+        """Whether a place the sentence names (not a destination nor an origin) is in another country
+        than the dateline's: "di New York" under a Jakarta dateline leaves the event unplaced rather
+        than put in Jakarta, whichever clause the place belongs to."""
+        return any(not p.directional and not p.origin and (found := self.resolve(p, "sentence")) is not None
+                   and found.country != dateline.country for p in self.phrases(sentence))
 
     def is_country(self, event: Event) -> bool:
         """Whether the target is a country itself ("menyerang Arab Saudi"): then it is the place."""
@@ -136,7 +153,9 @@ class ArticleLocator:
         if parsed is None:
             return None
         doc, starts = parsed
-        return attach(doc, starts, (event.trigger.start, event.trigger.end), self.phrases(event.sentence))
+        verbal = any(event.code.startswith(p) for p in self.territory.verbal)
+        return attach(doc, starts, (event.trigger.start, event.trigger.end), self.phrases(event.sentence),
+                      self.grammar.same_time if verbal else None)
 
     def by_parse(self, event: Event, reading: Attachment | None) -> list[PlacePhrase]:
         """The trigger's places by the parse, then by the clause rules (without those the parse gives

@@ -49,6 +49,7 @@ class PlacePhrase:
     country_hint: str | None  # the country an actor mention on the span gives (ISO alpha-3)
     directional: bool = False  # after "ke", "to": a destination
     origin: bool = False  # after "dari", "from": a place only when the parse ties it to the trigger
+    prefix: tuple[str, ...] = ()  # the kind word the name came with ("kabupaten"), lowercase
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
@@ -91,32 +92,55 @@ def _longest(run: list[Token], gazetteer: Gazetteer) -> int:
     return 0
 
 
-def _container_follows(rest: list[Token], gazetteer: Gazetteer) -> bool:
-    """Whether `rest` opens with the name of a country, province or region."""
+def _container(rest: list[Token], gazetteer: Gazetteer) -> tuple[Place, ...]:
+    """The countries, provinces or regions `rest` opens with the name of (none: it opens no container)."""
     length = _longest(rest, gazetteer)
     places = gazetteer.lookup(" ".join(t.text for t in rest[:length])) if length else ()
-    return any(p.feature in CONTAINERS for p in places)
+    return tuple(p for p in places if p.feature in CONTAINERS)
 
 
-def match_name(run: list[Token], gazetteer: Gazetteer, grammar: GeoGrammar) -> tuple[int, str] | None:
-    """(words of `run` the span covers, the name looked up), trying in turn the words as written,
-    without a kind prefix ("Kabupaten Bayelsa"), and without a compass suffix ("Jakarta Selatan")."""
-    prefixes = [len(p) for p in grammar.name_prefixes if _starts_with(run, 0, tuple(p))]
-    for skip in [0, *prefixes]:
+def _inside(place: Place, containers: tuple[Place, ...]) -> bool:
+    """Whether `place` lies in one of `containers` (a region's extent is unknown: it holds anything)."""
+    return any(c.feature == "RGN" or (c.country == place.country
+                                      and (c.feature != "ADM1" or c.adm1 == place.adm1)) for c in containers)
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """What `match_name` found: the words the span covers, the name looked up, and its context."""
+
+    covered: int
+    key: str
+    prefix: tuple[str, ...] = ()  # the kind prefix skipped ("kabupaten"), lowercase
+    contained: bool = False  # its own country or province follows it ("di Kabul Afghanistan")
+
+
+def match_name(run: list[Token], gazetteer: Gazetteer, grammar: GeoGrammar) -> NameMatch | None:
+    """The name `run` opens with, trying in turn the words as written, without a kind prefix
+    ("Kabupaten Bayelsa"), and without a compass suffix ("Jakarta Selatan")."""
+    prefixes = [p for p in grammar.name_prefixes if _starts_with(run, 0, tuple(p))]
+    for prefix in [(), *prefixes]:
+        skip = len(prefix)
         rest = run[skip:]
         length = _longest(rest, gazetteer)
-        if length and skip == 0 and length in prefixes and length < len(run):
+        if length and skip == 0 and length in {len(p) for p in prefixes} and length < len(run):
             continue  # a kind word alone is no name: "di Negara Beruang Merah" is not the town Negara
         if length:
             covered = skip + length
+            key = normalize(" ".join(t.text for t in rest[:length]))
             if covered < len(run) and run[covered].low in grammar.name_suffixes:
                 covered += 1  # "Jakarta Selatan" when only Jakarta is known: the span keeps "Selatan"
-            if covered < len(run) and not _container_follows(run[covered:], gazetteer):
+            contained = False
+            if covered < len(run):
                 # the known words open a longer name nobody lists ("Le Parc des Princes", "Patra
-                # Kuningan", "Liga Champions"): not the town they spell. The country or province
-                # the place is in may follow ("di Kabul Afghanistan"); a town may not (Kuningan)
-                return None
-            return covered, normalize(" ".join(t.text for t in rest[:length]))
+                # Kuningan", "Liga Champions"): not the town they spell. The country or province the
+                # place is in may follow ("di Kabul Afghanistan"); a town may not (Kuningan), nor a
+                # country the place is not in ("Liga Inggris", the Premier League, is not Riga)
+                containers = _container(run[covered:], gazetteer)
+                if not any(_inside(p, containers) for p in gazetteer.lookup(key)):
+                    return None
+                contained = True
+            return NameMatch(covered, key, prefix, contained)
     return None
 
 
@@ -140,16 +164,27 @@ def find_places(text: str, start: int, end: int, gazetteer: Gazetteer, grammar: 
             j += 1
         run = _name_run(tokens, j, grammar)
         hit = match_name(run, gazetteer, grammar) if run else None
-        if hit is not None:
-            covered, key = hit
-            span_start, span_end = run[0].start, run[covered - 1].end
-            phrase = _phrase(text, tokens[i].start, span_start, span_end, key, gazetteer, mentions, kind)
+        kind_word = kind == "kind" or any(t.low in grammar.place_words for t in tokens[i + len(marker):j])
+        if hit is not None and not _weak(hit, gazetteer, grammar, kind_word):
+            span_start, span_end = run[0].start, run[hit.covered - 1].end
+            phrase = _phrase(text, tokens[i].start, span_start, span_end, hit, gazetteer, mentions, kind)
             if phrase is not None:
                 found.append(phrase)
-            i = j + covered
+            i = j + hit.covered
         else:
             i = j + max(len(run), 1)
     return found
+
+
+def _weak(hit: NameMatch, gazetteer: Gazetteer, grammar: GeoGrammar, kind_word: bool) -> bool:
+    """Whether the name is a common word of the language that only some place lists among its
+    other names ("di Liga" for Riga, "di sisi Allah" for an Iranian town, "Le" for Leh): such a
+    name is a place only when the text says so more strongly, by a word of its kind before it
+    ("kota", "wilayah": the language's place words) or its own country after it.
+    A place's own name ("Bandung", "Medan") is a place whatever the dictionary also says."""
+    if hit.contained or hit.prefix or kind_word or hit.key not in grammar.common_words:
+        return False
+    return not gazetteer.has_own(hit.key)
 
 
 def _between(token: Token, grammar: GeoGrammar) -> bool:
@@ -162,7 +197,7 @@ def _between(token: Token, grammar: GeoGrammar) -> bool:
         and not any(token.low == p[0] for p in (*grammar.locatives, *grammar.directions, *grammar.origins))
 
 
-def _phrase(text: str, marker: int, start: int, end: int, key: str, gazetteer: Gazetteer,
+def _phrase(text: str, marker: int, start: int, end: int, hit: NameMatch, gazetteer: Gazetteer,
             mentions: tuple[ActorMention, ...], kind: str) -> PlacePhrase | None:
     """The phrase, unless an actor mention says the span names who acts (a person, the UN); one that
     only ends in the name ("pengadilan Dili", the court of Dili) leaves it a place."""
@@ -174,5 +209,5 @@ def _phrase(text: str, marker: int, start: int, end: int, key: str, gazetteer: G
             if mention.kind in NOT_PLACES:
                 continue
             hint = hint or mention.country
-    return PlacePhrase(marker, start, end, text[start:end], key, gazetteer.lookup(key), hint,
-                       directional=kind == "to", origin=kind == "from")
+    return PlacePhrase(marker, start, end, text[start:end], hit.key, gazetteer.lookup(hit.key), hint,
+                       directional=kind == "to", origin=kind == "from", prefix=hit.prefix)

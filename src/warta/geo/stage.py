@@ -22,7 +22,8 @@ def load_territory() -> Territory:
     path = files("warta.geo").joinpath("data", "territory.toml")
     data = DataFile.read(path, "warta/geo/data/territory.toml")
     return Territory(data.strings(data.data, "target"), data.strings(data.data, "source"),
-                     data.strings(data.data, "destination"), data.optional_strings(data.data, "origin"))
+                     data.strings(data.data, "destination"), data.optional_strings(data.data, "origin"),
+                     data.optional_strings(data.data, "verbal"))
 
 
 class GeoStage:

@@ -11,6 +11,11 @@ or coordinated clause under it ("ditahan saat ... menyaksikan ... di Dhaka") sha
 (`nested`); a place of a complement or relative clause under it ("mengumumkan bahwa ... diperiksa
 di Sudan"), or of a clause beside it, is another event's (`foreign`). A clause above the trigger
 is none of these: the clause rules in locate.py decide for it.
+
+A statement, an appeal, a promise or talks (`verbal`) is about its object and the clauses under it:
+a place inside them is the topic's ("membahas perkembangan situasi di Papua", talks held in New
+York; "berjanji akan membangun istana di Jayapura", a promise made elsewhere), so it is `foreign`,
+unless the clause is marked as happening with the event ("mengatakan saat meninjau ... di Bekasi").
 """
 
 from __future__ import annotations
@@ -29,6 +34,9 @@ NOMINAL = frozenset({"nmod", "appos", "compound", "flat", "amod", "nummod", "det
 # A link from a noun phrase to its predicate: the noun phrase's place is the predicate's.
 ARGUMENT = frozenset({"obl", "obj", "iobj", "nsubj", "nsubj:pass", "obl:tmod", "obl:agent", "advmod",
                       "obl:npmod", "expl", "dislocated", "vocative"})
+ARGUMENT_HEADS = frozenset(r.split(":")[0] for r in ARGUMENT)
+# The links of what a verbal event is about: a place modifying its object names the topic's place.
+TOPIC = frozenset({"obj", "nsubj:pass", "iobj"})
 NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 # Clauses under a trigger that happen where it does: "ditahan saat menyaksikan", "berpawai untuk mendukung".
 SAME_SCENE = frozenset({"advcl", "xcomp", "conj"})
@@ -53,8 +61,9 @@ def words_of(text: str, start: int, end: int) -> tuple[list[str], list[bool], li
 
 
 def attach(doc: Any, starts: Sequence[int], trigger: tuple[int, int],
-           phrases: Sequence[PlacePhrase]) -> Attachment:
-    """Which of `phrases` (one sentence's) the trigger at `trigger` (character span) governs."""
+           phrases: Sequence[PlacePhrase], verbal: frozenset[str] | None = None) -> Attachment:
+    """Which of `phrases` (one sentence's) the trigger at `trigger` (character span) governs. For a
+    verbal event, `verbal` holds the marks of a clause that happens with it ("saat", "while")."""
     trigger_tokens = {i for i, s in enumerate(starts) if trigger[0] <= s < trigger[1]}
     if not trigger_tokens or len(doc) != len(starts):
         return Attachment((), (), frozenset())
@@ -68,12 +77,16 @@ def attach(doc: Any, starts: Sequence[int], trigger: tuple[int, int],
         head = _head_token(doc, starts, phrase)
         if head is None:
             continue
-        predicate, hops = _predicate(doc, head, trigger_tokens)
+        predicate, hops, link = _predicate(doc, head, trigger_tokens)
         if predicate in trigger_tokens:
-            governed.append((hops, phrase))
+            if verbal is not None and hops > 1 and link in TOPIC:
+                foreign.add((phrase.start, phrase.end))  # inside what is said or discussed
+            else:
+                governed.append((hops, phrase))
         elif predicate in above_trigger:
             continue
-        elif _same_scene(doc, predicate, trigger_tokens):
+        elif _same_scene(doc, predicate, trigger_tokens) and (
+                verbal is None or _marked(doc, predicate, trigger_tokens, verbal)):
             nested.append(phrase)
         else:
             foreign.add((phrase.start, phrase.end))
@@ -97,6 +110,17 @@ def _same_scene(doc: Any, index: int, trigger_tokens: set[int]) -> bool:
     return True
 
 
+def _marked(doc: Any, index: int, trigger_tokens: set[int], marks: frozenset[str]) -> bool:
+    """Whether a clause between `index` and the trigger opens with one of `marks` ("saat")."""
+    while index not in trigger_tokens:
+        if any(c.dep_ == "mark" and c.text.casefold() in marks for c in doc[index].children):
+            return True
+        if doc[index].head.i == index:
+            return False
+        index = doc[index].head.i
+    return False
+
+
 def _head_token(doc: Any, starts: Sequence[int], phrase: PlacePhrase) -> int | None:
     """The phrase's token whose head lies outside it (the name's head word)."""
     first = bisect_right(starts, phrase.start) - 1
@@ -107,26 +131,28 @@ def _head_token(doc: Any, starts: Sequence[int], phrase: PlacePhrase) -> int | N
     return next((i for i in inside if doc[i].head.i not in inside or doc[i].head.i == i), first)
 
 
-def _predicate(doc: Any, index: int, stop: set[int]) -> tuple[int, int]:
-    """(the token the noun phrase at `index` belongs to, how many links up): climbs nominal links,
-    then one argument link; a clausal link, or a verb conjunct, ends the climb where it is."""
+def _predicate(doc: Any, index: int, stop: set[int]) -> tuple[int, int, str]:
+    """(the token the noun phrase at `index` belongs to, how many links up, the last link's
+    relation): climbs nominal links, then one argument link; a clausal link, or a verb conjunct,
+    ends the climb where it is."""
     hops = 0
     seen = {index}
+    relation = ""
     while index not in stop:
         token = doc[index]
         head = token.head.i
         relation = token.dep_
         if head == index or head in seen:
-            return index, hops
+            return index, hops, relation
         nominal = relation in NOMINAL or (relation == "conj" and token.pos_ in NOUNS)
-        if not nominal and relation.split(":")[0] not in {r.split(":")[0] for r in ARGUMENT}:
-            return head if head in stop else index, hops  # a clause boundary
+        if not nominal and relation.split(":")[0] not in ARGUMENT_HEADS:
+            return head if head in stop else index, hops, relation  # a clause boundary
         hops += 1
         seen.add(head)
         index = head
         if not nominal and index not in stop:
-            return index, hops  # an argument reaches its predicate: the climb ends there
-    return index, hops
+            return index, hops, relation  # an argument reaches its predicate: the climb ends there
+    return index, hops, relation
 
 
 def _ancestors(doc: Any, index: int) -> set[int]:
