@@ -103,7 +103,7 @@ def collect(lang: str, data: Path, analyze: Analyze, coder: LanguageCoder) -> Co
             out.exact[number] = lenient_triples(predicted_triples(
                 e for e in events if e.rule.startswith(f"{coder.patterns.version}:")))
             for cand in found:
-                out.rows.append((number, cand, int(any(lenient_match(g, _triple(cand)) for g in gold))))
+                out.rows.append((number, cand, int(any(lenient_match(g, triple(cand)) for g in gold))))
     finally:
         coder.model, coder.patterns = saved
         coder.matcher.patterns = saved[1]
@@ -113,21 +113,16 @@ def collect(lang: str, data: Path, analyze: Analyze, coder: LanguageCoder) -> Co
 def train(lang: str, data: Path, out: Path, analyze: Analyze, coder: LanguageCoder,
           progress: Callable[[str], None] = print) -> TrainReport:
     """Fit and write the model of `lang`; returns what it was trained on."""
-    from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     got = collect(lang, data, analyze, coder)
     rows, golds = got.rows, got.golds
     progress(f"{lang}: {len(rows)} candidates, {sum(r[2] for r in rows)} positive")
-    features = _kept_features(c.features for _, c, _ in rows)
-    vectorizer = DictVectorizer(sort=True)
-    x = vectorizer.fit_transform([{f: 1 for f in c.features if f in features} for _, c, _ in rows])
+    vectorizer, x = design(got)
     y = [label for _, _, label in rows]
     groups = [number for number, _, _ in rows]
-    cands = [c for _, c, _ in rows]
-    c, threshold, cv_f05, system = max((_cv_threshold(x, y, groups, c, cands, got) for c in C_GRID),
-                                       key=lambda t: t[2])
-    rules = _score(got.rules, golds)
+    c, threshold, cv_f05, system = select(got, x)
+    rules = score(got.rules, golds)
     progress(f"{lang}: C={c}, threshold {threshold:.2f}; cross-validated on the training records, "
              f"rules with the model: lenient F1 {system[2]:.3f} (P {system[0]:.3f}, R {system[1]:.3f}); "
              f"the rules alone: F1 {rules[2]:.3f} (P {rules[0]:.3f}, R {rules[1]:.3f})")
@@ -152,6 +147,42 @@ def train(lang: str, data: Path, out: Path, analyze: Analyze, coder: LanguageCod
                        system[2], rules[2])
 
 
+def design(got: Collected) -> tuple[Any, Any]:
+    """(vectorizer, sparse design matrix) of the collected candidates: features seen at least
+    `MIN_FEATURE_COUNT` times, in sorted order."""
+    from sklearn.feature_extraction import DictVectorizer
+
+    features = _kept_features(c.features for _, c, _ in got.rows)
+    vectorizer = DictVectorizer(sort=True)
+    return vectorizer, vectorizer.fit_transform(
+        [{f: 1 for f in c.features if f in features} for _, c, _ in got.rows])
+
+
+def select(got: Collected, x: Any) -> tuple[float, float, float, tuple[float, float, float]]:
+    """(C, threshold, cross-validated F0.5, system P/R/F1): the regularisation and threshold
+    `warta train events` ships, chosen on grouped folds of the collected records."""
+    y = [label for _, _, label in got.rows]
+    groups = [number for number, _, _ in got.rows]
+    cands = [c for _, c, _ in got.rows]
+    return max((_cv_threshold(x, y, groups, c, cands, got) for c in C_GRID), key=lambda t: t[2])
+
+
+def held_out_scores(got: Collected, x: Any, c: float, repeat: int = 0) -> list[float]:
+    """Each candidate's probability from a model fitted on the other folds of `repeat`."""
+    from sklearn.linear_model import LogisticRegression
+
+    y = [label for _, _, label in got.rows]
+    groups = [number for number, _, _ in got.rows]
+    scores = [0.0] * len(y)
+    for fold in range(FOLDS):
+        held = [i for i, g in enumerate(groups) if _fold(repeat, g) == fold]
+        fit = [i for i, g in enumerate(groups) if _fold(repeat, g) != fold]
+        model = LogisticRegression(C=c, max_iter=2000).fit(x[fit], [y[i] for i in fit])
+        for i, p in zip(held, model.predict_proba(x[held])[:, 1], strict=True):
+            scores[i] = float(p)
+    return scores
+
+
 def _cv_threshold(x: Any, y: list[int], groups: list[int], c: float, cands: list[Candidate],
                   got: Collected) -> tuple[float, float, float, tuple[float, float, float]]:
     """(C, threshold, F0.5, system P/R/F1): the threshold with the best event-level lenient F0.5,
@@ -159,26 +190,18 @@ def _cv_threshold(x: Any, y: list[int], groups: list[int], c: float, cands: list
     hand-written rules that fired, and for every other trigger the best `PER_TRIGGER` candidates at
     or above the threshold. One run's curve is flat near its top, so its best threshold moved from
     0.30 to 0.50 for a change to 0.3% of the training sentences; the mean of several is steadier."""
-    from sklearn.linear_model import LogisticRegression
-
     thresholds = [step / 100 for step in range(10, 90, 2)]  # below 0.1 is no decision
     totals = {t: [0.0, 0.0, 0.0, 0.0] for t in thresholds}  # F0.5, P, R, F1 summed over repeats
     for repeat in range(REPEATS):
-        scores = [0.0] * len(y)
-        for fold in range(FOLDS):
-            held = [i for i, g in enumerate(groups) if _fold(repeat, g) == fold]
-            fit = [i for i, g in enumerate(groups) if _fold(repeat, g) != fold]
-            model = LogisticRegression(C=c, max_iter=2000).fit(x[fit], [y[i] for i in fit])
-            for i, p in zip(held, model.predict_proba(x[held])[:, 1], strict=True):
-                scores[i] = float(p)
+        scores = held_out_scores(got, x, c, repeat)
         triggers = _by_trigger(groups, cands, scores)
         for threshold in thresholds:
             predicted = {r: set(t) for r, t in got.exact.items()}
             for (record, _), items in triggers.items():
                 if not items[0][1].ruled:
                     kept = decide(items, threshold, PER_TRIGGER)
-                    predicted.setdefault(record, set()).update(_triple(cand) for _, cand in kept)
-            prf = _score(predicted, got.golds)
+                    predicted.setdefault(record, set()).update(triple(cand) for _, cand in kept)
+            prf = score(predicted, got.golds)
             for k, v in enumerate((_f_beta(prf), *prf)):
                 totals[threshold][k] += v
     best = max(thresholds, key=lambda t: totals[t][0])
@@ -192,7 +215,7 @@ def _fold(repeat: int, group: int) -> int:
     return int.from_bytes(digest[:4], "big") % FOLDS
 
 
-def _score(predicted: dict[int, set[Triple]], golds: dict[int, Gold]) -> tuple[float, float, float]:
+def score(predicted: dict[int, set[Triple]], golds: dict[int, Gold]) -> tuple[float, float, float]:
     tp = sum(match_count(golds[r], sorted(predicted.get(r, ())), True) for r in golds)
     n = sum(len(t) for t in predicted.values())
     total = sum(len(g) for g in golds.values())
@@ -228,6 +251,6 @@ def _records(lang: str, data: Path) -> Iterable[dict[str, Any]]:
         yield from devset.records(data, "look" if devset.split else None)
 
 
-def _triple(cand: Candidate) -> tuple[str, str, str]:
+def triple(cand: Candidate) -> tuple[str, str, str]:
     target = country(cand.target.actors[0].code) if cand.target else ""
     return country(cand.source.actors[0].code), target, cand.match.pattern.code[:2]
