@@ -38,7 +38,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from warta.events.evaluate import lenient_match  # noqa: E402
+from warta.events.evaluate import lenient_match, root_ok  # noqa: E402
 from warta.events.stage import EventStage  # noqa: E402
 from warta.events.train import Collected, collect, design, held_out_scores, score, select, triple  # noqa: E402
 from warta.pipeline import Pipeline  # noqa: E402
@@ -66,7 +66,7 @@ def _kind(event: Any, items: list[tuple[float, Any]], exact: set[Any], threshold
           per_trigger: int) -> str:
     if any(lenient_match(event, t) for t in exact):
         return "kept by a hand-written rule"
-    of_root = [(p, c) for p, c in items if c.match.pattern.code[:2] == event[2]]
+    of_root = [(p, c) for p, c in items if root_ok(event[2], c.match.pattern.code)]
     if not items:
         return "no candidate in the sentence"
     if not of_root:

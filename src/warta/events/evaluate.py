@@ -107,6 +107,11 @@ def _actor_ok(gold: str | None, predicted: str, lenient: bool) -> bool:
     return False
 
 
+def root_ok(gold: str, predicted: str) -> bool:
+    """Whether a predicted code has the CAMEO root of one of a gold event's alternatives."""
+    return _code_ok(gold, predicted, True)
+
+
 def _code_ok(gold: str, predicted: str, lenient: bool) -> bool:
     for option in gold.split("|"):
         option = option.strip()
