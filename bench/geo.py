@@ -8,10 +8,10 @@ their English `text_en` (one sentence each, no dateline: what the text itself lo
 bundled CLICK-ID corpus (src/warta/data/corpus, whole Indonesian stories). For each: events, the
 share with a location by `how`, the share of place mentions (actor mentions of kind `place`) that
 resolve, the geo stage's time per article beside the whole pipeline's, and (once) the memory the
-gazetteer adds. The hand-checked sample is bench/results/geo-heldout-3.jsonl (drawn by
-bench/geo_heldout.py from text no rule was written from, rules frozen at edfff6f; each row with a
+gazetteer adds. The hand-checked sample is bench/results/geo-heldout-4.jsonl (drawn by
+bench/geo_heldout.py from text no rule was written from, rules frozen at f03ad93; each row with a
 `judgment`: right at country, ADM1, city, or null where the location is coarser), whose shares
-geo.json repeats. Parts 1 and 2 (geo-heldout-1.jsonl, -2.jsonl) were held out when drawn, then
+geo.json repeats. Parts 1 to 3 (geo-heldout-1.jsonl to -3.jsonl) were held out when drawn, then
 read and their errors' causes fixed: they are look data now, reported apart as such, and so is
 the first sample, geo-sample.jsonl (`--draw`), which was never held out.
 """
@@ -132,22 +132,18 @@ def main() -> None:
         print(name, json.dumps(sets[name]))
     result = {"sets": sets, "gazetteer_mb_held": round(float(held), 1), "gazetteer_mb_peak_rss": round(
         float(peak), 1), "pipeline_load_s": round(load, 2), "command": "bench/geo.py"}
-    result["hand_checked_sample"] = judged(RESULTS / "geo-heldout-3.jsonl")
+    result["hand_checked_sample"] = judged(RESULTS / "geo-heldout-4.jsonl")
     result["hand_checked_sample"]["held_out"] = True
     result["hand_checked_sample"]["about"] = (
-        "part 3: 100 locations drawn by bench/geo_heldout.py --part 3 (seed 13) from the third 4,000 "
-        "hash-ordered CLICK-ID news articles not in the bundled corpus, rules frozen first (commit "
-        "edfff6f), judged once, rules not changed after")
-    second = judged(RESULTS / "geo-heldout-2.jsonl")
-    second["held_out"] = False
-    second["about"] = ("part 2, look: the second 4,000 articles with the rules of commit 4f0de5f; its "
-                       "errors were read and their causes fixed, so it measures those rules, not today's")
-    result["hand_checked_sample_part2_look"] = second
-    first = judged(RESULTS / "geo-heldout-1.jsonl")
-    first["held_out"] = False
-    first["about"] = ("part 1, look: the first 4,000 articles with the rules of commit b6b6418; its "
-                      "errors were read and their causes fixed, so it measures those rules, not today's")
-    result["hand_checked_sample_part1_look"] = first
+        "part 4: 100 locations drawn by bench/geo_heldout.py --part 4 (seed 13) from the fourth 4,000 "
+        "hash-ordered CLICK-ID news articles not in the bundled corpus (3,750: the corpus ends), rules "
+        "frozen first (commit f03ad93), judged once, rules not changed after")
+    for part, commit in ((3, "edfff6f"), (2, "4f0de5f"), (1, "b6b6418")):
+        look = judged(RESULTS / f"geo-heldout-{part}.jsonl")
+        look["held_out"] = False
+        look["about"] = (f"part {part}, look: drawn with the rules of commit {commit}; its errors were read "
+                         "and their causes fixed, so it measures those rules, not today's")
+        result[f"hand_checked_sample_part{part}_look"] = look
     old = judged(RESULTS / "geo-sample.jsonl")
     old["held_out"] = False
     old["about"] = "the first sample (PANL train and the bundled corpus): rules were fixed while judging it"

@@ -1,6 +1,6 @@
 """Draw the held-out sample of resolved event locations: text no geo rule was written from.
 
-    .venv/bin/python bench/geo_heldout.py --part 3   # writes bench/results/geo-heldout-draw-3.jsonl
+    .venv/bin/python bench/geo_heldout.py --part 4   # writes bench/results/geo-heldout-draw-4.jsonl
 
 The articles are CLICK-ID news (../shared/data/corpus/clickid-news.jsonl.gz) that are not in the
 bundled corpus (src/warta/data/corpus, which the rules were tuned on), taken in the order of the
@@ -8,9 +8,10 @@ SHA-1 of their id, so the set is fixed without anyone choosing it; part N is the
 so each part is text no earlier part's judging could have shaped. At most two locations per article
 count (one long story would otherwise fill the sample), and 100 are drawn with seed 13. Each draw
 is made once, with the rules frozen: part 1 at commit b6b6418, part 2 at commit 4f0de5f, part 3 at
-commit edfff6f (rules changed after part 1's errors, then after parts 1-2's, so parts 1 and 2 no
-longer measure today's rules: they are look data). The judged copies, with a `judgment` per row,
-are bench/results/geo-heldout-N.jsonl, which bench/geo.py reads.
+commit edfff6f, part 4 at commit f03ad93 (rules changed after part 1's errors, after parts 1-2's,
+then after part 3's, so parts 1 to 3 no longer measure today's rules: they are look data). Part 4
+ran out of articles at 3,750. The judged copies, with a `judgment` per row, are
+bench/results/geo-heldout-N.jsonl, which bench/geo.py reads.
 """
 
 from __future__ import annotations

@@ -32,6 +32,13 @@ class GeoGrammar:
     coarse_prefixes: frozenset[tuple[str, ...]] = frozenset()
     # marks of a clause that happens with the event ("saat"): a statement's other clauses are its content
     same_time: frozenset[str] = frozenset()
+    # words before a place that say where someone is from ("asal Brasil"), not where an event is
+    nationality_words: frozenset[str] = frozenset()
+    # what joins two parties ("dan", "-") and opens a pair of them ("antara"): a relation, no territory
+    pair_joiners: frozenset[str] = frozenset()
+    pair_openers: frozenset[str] = frozenset()
+    # lowercase phrases that put an event abroad without naming where ("ke luar negeri")
+    abroad: tuple[tuple[str, ...], ...] = ()
     version: str | None = None
 
 
@@ -65,7 +72,11 @@ def load_grammar(code: str) -> GeoGrammar:
         origins=_phrases(get("origins")), name_stoppers=frozenset(w.casefold() for w in get("name_stoppers")),
         common_words=_common_words(code, data.data.get("common_words_file")),
         coarse_prefixes=frozenset(_phrases(get("coarse_prefixes"))),
-        same_time=frozenset(w.casefold() for w in get("same_time")), version=data.version)
+        same_time=frozenset(w.casefold() for w in get("same_time")),
+        nationality_words=frozenset(w.casefold() for w in get("nationality_words")),
+        pair_joiners=frozenset(w.casefold() for w in get("pair_joiners")),
+        pair_openers=frozenset(w.casefold() for w in get("pair_openers")),
+        abroad=_phrases(get("abroad")), version=data.version)
 
 
 def _common_words(code: str, name: object) -> frozenset[str]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from warta.article import Article, Event, Location, Sentence
+from warta.geo.evidence import ActorEvidence, Clause
 from warta.geo.gazetteer import Gazetteer, Place
 from warta.geo.grammar import GeoGrammar
 from warta.geo.places import PlacePhrase, find_places, tokenize
@@ -33,6 +34,8 @@ class Territory:
     destination: tuple[str, ...] = ()  # events that happen where they go ("ke", "to"): visits, aid
     origin: tuple[str, ...] = ()  # events that happen where they leave ("dari", "from"), by the parse
     verbal: tuple[str, ...] = ()  # statements, appeals, talks: their object's places are the topic's
+    # dictionary files whose entry alone is no evidence of where an event was (bare surnames)
+    weak_entries: tuple[str, ...] = ()
 
 
 def location(place: Place, text: str, start: int | None, end: int | None, how: str) -> Location:
@@ -67,6 +70,7 @@ class ArticleLocator:
                                if m.kind == "country" and len(m.code) == 3}
         self._sentences = sorted(self.article.sentences, key=lambda s: s.start)
         self._starts = [s.start for s in self._sentences]
+        self.evidence = ActorEvidence(self.article, self.grammar, self.territory.weak_entries)
 
     def named_countries(self) -> frozenset[str]:
         """Countries the text itself names: as actors, or by places it names unambiguously ("in the
@@ -131,9 +135,35 @@ class ArticleLocator:
                 found = None if phrase.directional or phrase.origin else self.resolve(phrase, "sentence")
                 if found:
                     return found
-        if dateline is not None and self.elsewhere(event.sentence, dateline):
-            dateline = None  # the sentence puts things in another country: the dateline is not its place
+        clause = self.clause(event)
+        if self.evidence.abroad(clause):
+            self.warnings.append(f"geo: event at {event.trigger.start}: the text says it was abroad, "
+                                 "not where; left unlocated")
+            return None
+        if dateline is not None:
+            why = self.dateline_refusal(event, dateline)
+            if why is not None:
+                self.warnings.append(f"geo: event at {event.trigger.start}: {why}; the dateline "
+                                     f"{dateline.text!r} is not its place")
+                dateline = None
         return dateline or self.by_territory(event)
+
+    def dateline_refusal(self, event: Event, dateline: Location) -> str | None:
+        """Why the dateline's place is not this event's: the sentence names a place in another country
+        (one the gazetteer holds, or one only the actor dictionary knows: "tiba di ruang tamu Istana
+        Malacanang" under a Jakarta dateline), or the event happens on a side's territory (territory.toml)
+        and that side is another country ("pejuang kemerdekaan Timor Leste")."""
+        if self.elsewhere(event.sentence, dateline):
+            return "the sentence names a place in another country"
+        unknown = self.evidence.place_elsewhere(event.sentence, dateline.country)
+        if unknown is not None:
+            return f"the sentence names {unknown.text!r}, a place of {unknown.country} the gazetteer lacks"
+        for side, prefixes in ((event.target, self.territory.target), (event.source, self.territory.source)):
+            if side is not None and any(event.code.startswith(p) for p in prefixes) \
+                    and (side.start, side.end) in self._country_spans \
+                    and iso_country(side.country or side.code) not in (None, dateline.country):
+                return f"it happens on the territory of {side.text!r}"
+        return None
 
     def elsewhere(self, sentence: Sentence, dateline: Location) -> bool:
         """Whether a place the sentence names (not a destination nor an origin) is in another country
@@ -209,11 +239,31 @@ class ArticleLocator:
         self._attributing[sentence.start] = found
         return found
 
+    def clause(self, event: Event) -> Clause:
+        """The tokens of the trigger's clause (between the clause breaks around it)."""
+        tokens, breaks = self._clauses(event.sentence)
+        trigger = event.trigger.start
+        left = max((b for b in breaks if b < trigger), default=event.sentence.start)
+        right = min((b for b in breaks if b > trigger), default=event.sentence.end)
+        breaks_ = self.grammar.clause_breaks
+        return Clause([t for t in tokens if left <= t.start < right and t.low not in breaks_], trigger)
+
     def by_territory(self, event: Event) -> Location | None:
         for side, prefixes in ((event.target, self.territory.target), (event.source, self.territory.source)):
             if side is None or not any(event.code.startswith(p) for p in prefixes):
                 continue
+            why = self.evidence.refusal(event, side, self.clause(event))
+            if why is not None:
+                self.warnings.append(f"geo: event at {event.trigger.start}: {side.text!r} {why}; "
+                                     "not located by its country")
+                return None
             country = iso_country(side.country or side.code)
+            elsewhere = self.evidence.place_elsewhere(event.sentence, country) if country else None
+            if elsewhere is not None:
+                self.warnings.append(f"geo: event at {event.trigger.start}: the sentence names "
+                                     f"{elsewhere.text!r}, a place of {elsewhere.country}, not of "
+                                     f"{side.text!r}; not located by its country")
+                return None
             places = [p for p in self.gazetteer.lookup_country(country)] if country else []
             if places:
                 return location(places[0], side.text, side.start, side.end, "country")

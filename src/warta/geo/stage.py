@@ -23,7 +23,8 @@ def load_territory() -> Territory:
     data = DataFile.read(path, "warta/geo/data/territory.toml")
     return Territory(data.strings(data.data, "target"), data.strings(data.data, "source"),
                      data.strings(data.data, "destination"), data.optional_strings(data.data, "origin"),
-                     data.optional_strings(data.data, "verbal"))
+                     data.optional_strings(data.data, "verbal"),
+                     data.optional_strings(data.data, "weak_entries"))
 
 
 class GeoStage:
