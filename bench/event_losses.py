@@ -10,7 +10,8 @@ first kind that explains it:
 
 - kept by a hand-written rule: a rule that fired coded it;
 - no candidate in the sentence: no trigger with an actor to pair (no trigger found, no actor
-  recognised, or the sentence dropped: a match report, a hypothetical);
+  recognised, or the trigger passed over: a match report, a background clause, a complement
+  whose events the rules code);
 - no trigger of its root: candidates exist, none of its CAMEO root (lexicon coverage, a root
   other than the annotators');
 - source country absent / target wrong or absent: a trigger of the root is there, but no
@@ -40,7 +41,16 @@ sys.path.insert(0, str(REPO / "src"))
 
 from warta.events.evaluate import lenient_match, root_ok  # noqa: E402
 from warta.events.stage import EventStage  # noqa: E402
-from warta.events.train import Collected, collect, design, held_out_scores, score, select, triple  # noqa: E402
+from warta.events.train import (  # noqa: E402
+    PER_TRIGGER,
+    Collected,
+    collect,
+    design,
+    held_out_scores,
+    score,
+    select,
+    triple,
+)
 from warta.pipeline import Pipeline  # noqa: E402
 
 SHARES = (0.25, 0.5, 0.75, 1.0)
@@ -49,7 +59,8 @@ KINDS = ("kept by a hand-written rule", "no candidate in the sentence", "no trig
          "ranked below the best two", "below the threshold", "kept by the model")
 
 
-def kinds(got: Collected, scores: list[float], threshold: float, per_trigger: int = 2) -> Counter[str]:
+def kinds(got: Collected, scores: list[float], threshold: float,
+          per_trigger: int = PER_TRIGGER) -> Counter[str]:
     """How many gold events fall in each of `KINDS` (the first that explains each)."""
     by_record: dict[int, list[tuple[float, Any]]] = {}
     for (number, cand, _label), p in zip(got.rows, scores, strict=True):
