@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -80,10 +79,5 @@ def load_grammar(code: str) -> GeoGrammar:
 
 
 def _common_words(code: str, name: object) -> frozenset[str]:
-    """The language's word list that geo.toml names (one word a line, gzip when it ends in .gz)."""
-    if not isinstance(name, str):
-        return frozenset()
-    path = language_dir(code).joinpath(name)
-    with path.open("rb") as raw:
-        text = gzip.decompress(raw.read()).decode("utf-8") if name.endswith(".gz") else raw.read().decode()
-    return frozenset(w.casefold() for w in text.split() if not w.startswith("#"))
+    """The language's word list that geo.toml names (`common_words_file`), casefolded."""
+    return read_word_lists((code,), name) if isinstance(name, str) else frozenset()

@@ -146,7 +146,7 @@ class ArticleLocator:
                 self.warnings.append(f"geo: event at {event.trigger.start}: {why}; the dateline "
                                      f"{dateline.text!r} is not its place")
                 dateline = None
-        return dateline or self.by_territory(event)
+        return dateline or self.by_territory(event, clause)
 
     def dateline_refusal(self, event: Event, dateline: Location) -> str | None:
         """Why the dateline's place is not this event's: the sentence names a place in another country
@@ -248,11 +248,11 @@ class ArticleLocator:
         breaks_ = self.grammar.clause_breaks
         return Clause([t for t in tokens if left <= t.start < right and t.low not in breaks_], trigger)
 
-    def by_territory(self, event: Event) -> Location | None:
+    def by_territory(self, event: Event, clause: Clause) -> Location | None:
         for side, prefixes in ((event.target, self.territory.target), (event.source, self.territory.source)):
             if side is None or not any(event.code.startswith(p) for p in prefixes):
                 continue
-            why = self.evidence.refusal(event, side, self.clause(event))
+            why = self.evidence.refusal(event, side, clause)
             if why is not None:
                 self.warnings.append(f"geo: event at {event.trigger.start}: {side.text!r} {why}; "
                                      "not located by its country")

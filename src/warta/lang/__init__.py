@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Iterator
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -13,8 +14,11 @@ def language_dir(code: str) -> Traversable:
 
 
 def word_list(path: Traversable) -> Iterator[tuple[int, str]]:
-    """(line number, word) of a word-list file: whitespace-separated, '#' starts a comment."""
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    """(line number, word) of a word-list file: whitespace-separated, '#' starts a comment; a name
+    ending in .gz is read through gzip."""
+    text = gzip.decompress(path.read_bytes()).decode("utf-8") if path.name.endswith(".gz") \
+        else path.read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines(), start=1):
         for word in line.split("#", 1)[0].split():
             yield number, word
 
