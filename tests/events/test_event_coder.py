@@ -181,3 +181,31 @@ def test_event_record_fields(code_events: Code, triples: Triples) -> None:
     assert text[event.sentence.start:event.sentence.end] == text
     assert event.rule == "id-events-1:visit"
     assert 0 < event.confidence <= 1
+
+
+def test_a_sentence_gives_each_event_once(code_events: Code) -> None:
+    # Kompas (CLICK-ID), with the page's doubled word: two triggers of one appeal by one actor
+    text = ("Dalam kasus ini, Tamzil diduga meminta meminta staf khususnya, Agus Soeranto, mencarikan "
+            "uang sebesar Rp 250 juta untuk menutupi utang pribadinya.")
+    events = code_events(text, [("Tamzil", "IDNGOV")])
+    appeals = [e for e in events if e.root == "02"]
+    assert len(appeals) == 1 and appeals[0].trigger.start == text.index("meminta")
+
+
+def test_an_international_event_named_twice_is_one_event(code_events: Code) -> None:
+    # Kompas (CLICK-ID): the dialogue and its summit, one meeting of the US and North Korea at the
+    # country level, whichever subcodes the two triggers' actors carry
+    text = ("Upaya Trump untuk menjalin dialog dengan Korea Utara hampir berantakan, pada Februari, "
+            "setelah dia mengikuti saran Bolton pada pertemuan puncak kedua di Hanoi dan mendesak "
+            "Pyongyang untuk menyerahkan seluruh senjata nuklir dan bahan bakar bom atomnya kepada AS.")
+    events = code_events(text, [("Trump", "USAGOV"), ("Korea Utara", "PRK"), ("dia", "USAGOV"),
+                                ("Bolton", "USAGOV"), ("Hanoi", "VNM"), ("Pyongyang", "PRKGOV"), ("AS", "USA")])
+    meetings = [e for e in events if e.root == "04" and e.target is not None]
+    assert [(e.trigger.text, e.source.code[:3], e.target.code[:3]) for e in meetings] == [("dialog", "USA", "PRK")]
+
+
+def test_domestic_events_of_other_actors_are_kept_apart(code_events: Code) -> None:
+    text = "DPR dan pemerintah bertemu dengan Komisi Pemberantasan Korupsi di Jakarta."
+    events = code_events(text, [("DPR", "IDNLEG"), ("pemerintah", "IDNGOV"),
+                                ("Komisi Pemberantasan Korupsi", "IDNGOVJUD")])
+    assert {e.source.code for e in events if e.root == "04"} == {"IDNLEG", "IDNGOV"}

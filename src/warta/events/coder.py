@@ -271,15 +271,43 @@ def _pairs(fill: RoleFill, reciprocal: bool) -> list[tuple[EventActor, EventActo
 
 
 def _drop_covering_statements(events: list[tuple[Match, Event]]) -> list[Event]:
-    """A speech verb is not an event of its own when its sentence reports one; no duplicates."""
-    out: list[Event] = []
-    seen: set[tuple[str, str, str, int]] = set()
-    for match, event in events:
+    """A speech verb is not an event of its own when its sentence reports one; a sentence gives
+    each event once, as GDELT counts one event however often its article names it. Once: one code
+    between the same two actors ("terdakwa ... ditangkap ... terdakwa"); and one international
+    event named twice ("mengunjungi ... kunjungan kenegaraan", a verb and its noun), which is a
+    second trigger's event of the same root between the same two countries, with other actor
+    subcodes. A hand-written rule's event is kept over the model's, and of two model events the
+    likelier. One trigger's events (compound actors, both directions of a meeting) and domestic
+    events of other actors, whose subcodes are what tells them apart (the government and the
+    parliament), are not repeats."""
+    ranked = sorted(range(len(events)), key=lambda i: (_from_model(events[i][1]), -events[i][1].confidence, i))
+    kept: set[int] = set()
+    seen: set[tuple[str, str, str]] = set()
+    pairs: dict[tuple[str, str, str], int] = {}  # international (root, source, target) -> trigger start
+    for i in ranked:
+        match, event = events[i]
         if match.pattern.statement and any(not m.pattern.statement for m, _ in events):
             continue
-        key = (event.code, event.source.code if event.source else "",
-               event.target.code if event.target else "", event.trigger.start)
-        if key not in seen:
-            seen.add(key)
-            out.append(event)
-    return out
+        key = (event.code, event.source.code if event.source else "", event.target.code if event.target else "")
+        pair = _international(event)
+        if key in seen or (pair is not None and pairs.get(pair, event.trigger.start) != event.trigger.start):
+            continue
+        seen.add(key)
+        if pair is not None:
+            pairs.setdefault(pair, event.trigger.start)
+        kept.add(i)
+    return [e for i, (_, e) in enumerate(events) if i in kept]
+
+
+def _from_model(event: Event) -> bool:
+    return ":p=" in event.rule  # the model's score, which `_model_events` writes into its rule
+
+
+def _international(event: Event) -> tuple[str, str, str] | None:
+    """(root, source country, target country) of an event between two known, different countries."""
+    if event.source is None or event.target is None:
+        return None
+    source, target = event.source.code[:3], event.target.code[:3]
+    if "---" in (source, target) or source == target:
+        return None
+    return event.root, source, target
