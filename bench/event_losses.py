@@ -21,7 +21,8 @@ first kind that explains it:
 - below the threshold: it is among the best two but scored under the shipped threshold;
 - kept by the model.
 
-The learning curve re-runs the shipped selection (C and threshold on grouped folds) on a fixed
+The kinds are counted at the kept operating point (`events/model/operating-points.json`). The
+learning curve re-runs the selection (`--select`: C and threshold on grouped folds) on a fixed
 hash share of the records: if F1 does not rise with the share, more sentences annotated the same
 way will not move the model; the kinds above say what would.
 """
@@ -41,12 +42,16 @@ sys.path.insert(0, str(REPO / "src"))
 
 from warta.events.evaluate import lenient_match, root_ok  # noqa: E402
 from warta.events.stage import EventStage  # noqa: E402
+from warta.events.model import model_dir  # noqa: E402
 from warta.events.train import (  # noqa: E402
     PER_TRIGGER,
+    POINTS_FILE,
+    at_point,
     Collected,
     collect,
     design,
     held_out_scores,
+    read_point,
     score,
     select,
     triple,
@@ -115,7 +120,8 @@ def main() -> None:
     for lang in ("id", "en"):
         got = collect(lang, args.data, pipeline.analyze, stage.coders[lang])
         _, x = design(got)
-        c, threshold, _f05, prf = select(got, x)
+        c, threshold = read_point(Path(str(model_dir().joinpath(POINTS_FILE))), lang)
+        _f05, prf = at_point(got, x, c, threshold)
         found = kinds(got, held_out_scores(got, x, c), threshold)
         total = sum(found.values())
         print(f"{lang}: {total} gold events on {len(got.golds)} training records; C={c}, threshold "

@@ -10,8 +10,8 @@ import pytest
 import warta
 from warta.errors import DataFileError
 from warta.events.devsets import DEV_SETS
-from warta.events.model import EventModel
-from warta.events.train import TRAIN_SETS, training_sets
+from warta.events.model import EventModel, model_dir
+from warta.events.train import POINTS_FILE, TRAIN_SETS, read_point, training_sets, write_point
 from warta.split import part_of, record_key
 
 
@@ -55,3 +55,21 @@ def test_a_model_event_names_the_model_and_its_score(pipeline: warta.Pipeline) -
         score = float(event.rule.rsplit("p=", 1)[1])
         assert event.confidence == pytest.approx(score, abs=0.005)
         assert score >= EventModel.load("id").threshold  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_shipped_model_sits_at_its_kept_operating_point(lang: str) -> None:
+    # a plain retrain fits the weights at the kept point; only --select moves it
+    model = EventModel.load(lang)
+    assert model is not None
+    _, threshold = read_point(Path(str(model_dir().joinpath(POINTS_FILE))), lang)
+    assert model.threshold == threshold
+
+
+def test_a_new_operating_point_keeps_the_other_language(tmp_path: Path) -> None:
+    points = tmp_path / POINTS_FILE
+    write_point(points, "id", 0.3, 0.52)
+    write_point(points, "en", 0.1, 0.340000001)
+    assert (read_point(points, "id"), read_point(points, "en")) == ((0.3, 0.52), (0.1, 0.34))
+    with pytest.raises(DataFileError, match="no operating point for 'ms'"):
+        read_point(points, "ms")

@@ -87,8 +87,12 @@ def train_events_command(
     data: Annotated[Path, typer.Option(help="The shared data folder (eval/ inside).")] = Path(
         "../shared/data"),
     out: Annotated[Path | None, typer.Option(help="Model file to write; default: the shipped model.")] = None,
+    select: Annotated[bool, typer.Option(
+        "--select", help="Choose C and threshold on the folds anew and keep them in "
+                         "events/model/operating-points.json (moves the figures the floors pin).")] = False,
 ) -> None:
-    """Train the event model (which trigger candidates are events, with which actors)."""
+    """Train the event model (which trigger candidates are events, with which actors), at the
+    operating point kept for the language; --select chooses a new one."""
     from importlib.util import find_spec
 
     from warta.events.model import model_file
@@ -107,7 +111,7 @@ def train_events_command(
         pipeline = Pipeline()
         coder = next(s for s in pipeline.stages if isinstance(s, EventStage)).coders[lang]
         report = train(lang, data, target, pipeline.analyze, coder,
-                       progress=lambda line: typer.echo(line, err=True))
+                       progress=lambda line: typer.echo(line, err=True), reselect=select)
     except WartaError as exc:
         typer.echo(f"warta: error: {exc}", err=True)
         raise typer.Exit(1) from None

@@ -52,8 +52,12 @@ def decide(scored: Sequence[tuple[float, C]], threshold: float, per_trigger: int
     return [(p, c) for p, c in kept if c.target is not None or id(c.source) not in with_target]
 
 
+def model_dir() -> Traversable:
+    return files("warta.events").joinpath("model")
+
+
 def model_file(lang: str) -> Traversable:
-    return files("warta.events").joinpath("model", f"events-{lang}-{MODEL_VERSION}.json")
+    return model_dir().joinpath(f"events-{lang}-{MODEL_VERSION}.json")
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,9 @@ every trigger × actor-pair candidate is labelled 1 when its (source country, ta
 root) matches a gold event leniently. A logistic regression (scikit-learn, L2) is fitted on the
 sparse features; the threshold is the one that maximises F0.5 over five folds grouped by record
 (the mean of three such runs), so it is not chosen on the sentences it was fitted to; the
-regularisation strength likewise.
+regularisation strength likewise. That choice is made by `--select` and kept in
+`model/operating-points.json`: a plain retrain fits the weights at the kept point and reports the
+folds' figures there, so a change to the candidates moves the weights, not the operating point.
 Deterministic: sorted features, folds by a fixed hash of the record.
 """
 
@@ -33,7 +35,8 @@ from warta.events.evaluate import (
     match_count,
     predicted_triples,
 )
-from warta.events.model import MODEL_VERSION, decide
+from warta.errors import DataFileError
+from warta.events.model import MODEL_VERSION, decide, model_dir
 
 TRAIN_SETS = {
     "id": ("id_panl_train", "id_panl_dev2", "id_panl_dev"),
@@ -49,6 +52,7 @@ BETA = 0.5
 C_GRID = (0.03, 0.1, 0.3, 1.0)  # L2 strength, chosen by the grouped folds
 GOLD_ROWS = "panl-train:gold"  # the source of lexicon rows read off id-panl-train's annotation
 MIN_FEATURE_COUNT = 2  # a feature seen once says more about its sentence than about language
+POINTS_FILE = "operating-points.json"  # the kept (C, threshold) per language
 
 
 @dataclass
@@ -111,17 +115,27 @@ def collect(lang: str, data: Path, analyze: Analyze, coder: LanguageCoder) -> Co
 
 
 def train(lang: str, data: Path, out: Path, analyze: Analyze, coder: LanguageCoder,
-          progress: Callable[[str], None] = print) -> TrainReport:
-    """Fit and write the model of `lang`; returns what it was trained on."""
+          progress: Callable[[str], None] = print, reselect: bool = False,
+          points: Path | None = None) -> TrainReport:
+    """Fit and write the model of `lang` at its kept operating point (`points`, by default the
+    shipped `operating-points.json`); with `reselect`, choose C and threshold on the folds anew and
+    write them there. Returns what it was trained on."""
     from sklearn.linear_model import LogisticRegression
 
+    points = points or Path(str(model_dir().joinpath(POINTS_FILE)))
     got = collect(lang, data, analyze, coder)
     rows, golds = got.rows, got.golds
     progress(f"{lang}: {len(rows)} candidates, {sum(r[2] for r in rows)} positive")
     vectorizer, x = design(got)
     y = [label for _, _, label in rows]
     groups = [number for number, _, _ in rows]
-    c, threshold, cv_f05, system = select(got, x)
+    if reselect:
+        c, threshold, cv_f05, system = select(got, x)
+        write_point(points, lang, c, threshold)
+        progress(f"{lang}: wrote the new operating point to {points}")
+    else:
+        c, threshold = read_point(points, lang)
+        cv_f05, system = at_point(got, x, c, threshold)
     rules = score(got.rules, golds)
     progress(f"{lang}: C={c}, threshold {threshold:.2f}; cross-validated on the training records, "
              f"rules with the model: lenient F1 {system[2]:.3f} (P {system[0]:.3f}, R {system[1]:.3f}); "
@@ -161,10 +175,33 @@ def design(got: Collected) -> tuple[Any, Any]:
 def select(got: Collected, x: Any) -> tuple[float, float, float, tuple[float, float, float]]:
     """(C, threshold, cross-validated F0.5, system P/R/F1): the regularisation and threshold
     `warta train events` ships, chosen on grouped folds of the collected records."""
-    y = [label for _, _, label in got.rows]
-    groups = [number for number, _, _ in got.rows]
-    cands = [c for _, c, _ in got.rows]
-    return max((_cv_threshold(x, y, groups, c, cands, got) for c in C_GRID), key=lambda t: t[2])
+    return max((_cv_threshold(x, got, c) for c in C_GRID), key=lambda t: t[2])
+
+
+def at_point(got: Collected, x: Any, c: float, threshold: float) -> tuple[float, tuple[float, float, float]]:
+    """(cross-validated F0.5, system P/R/F1) at a given C and threshold, decoded as at run time."""
+    curve = _cv_curve(x, got, c)
+    at = next((t for t in curve if abs(t - threshold) < 1e-9), None)
+    if at is None:
+        raise DataFileError(POINTS_FILE, None, f"threshold {threshold} is not one of the folds' "
+                            f"thresholds ({min(curve)}-{max(curve)} by 0.02)")
+    f05, p, r, f1 = curve[at]
+    return f05, (p, r, f1)
+
+
+def read_point(path: Path, lang: str) -> tuple[float, float]:
+    """The kept (C, threshold) of `lang`."""
+    try:
+        point = json.loads(path.read_text(encoding="utf-8"))[lang]
+        return float(point["C"]), round(float(point["threshold"]), 2)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise DataFileError(str(path), None, f"no operating point for {lang!r} ({exc})") from exc
+
+
+def write_point(path: Path, lang: str, c: float, threshold: float) -> None:
+    data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    data[lang] = {"C": c, "threshold": round(threshold, 2)}
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def held_out_scores(got: Collected, x: Any, c: float, repeat: int = 0) -> list[float]:
@@ -183,13 +220,22 @@ def held_out_scores(got: Collected, x: Any, c: float, repeat: int = 0) -> list[f
     return scores
 
 
-def _cv_threshold(x: Any, y: list[int], groups: list[int], c: float, cands: list[Candidate],
-                  got: Collected) -> tuple[float, float, float, tuple[float, float, float]]:
-    """(C, threshold, F0.5, system P/R/F1): the threshold with the best event-level lenient F0.5,
-    averaged over `REPEATS` runs of grouped folds, decoded as at run time — the events of
-    hand-written rules that fired, and for every other trigger the best `PER_TRIGGER` candidates at
-    or above the threshold. One run's curve is flat near its top, so its best threshold moved from
-    0.30 to 0.50 for a change to 0.3% of the training sentences; the mean of several is steadier."""
+def _cv_threshold(x: Any, got: Collected, c: float) -> tuple[float, float, float, tuple[float, float, float]]:
+    """(C, threshold, F0.5, system P/R/F1): the threshold of `_cv_curve` with the best F0.5."""
+    curve = _cv_curve(x, got, c)
+    best = max(curve, key=lambda t: curve[t][0])
+    f05, p, r, f1 = curve[best]
+    return c, best, f05, (p, r, f1)
+
+
+def _cv_curve(x: Any, got: Collected, c: float) -> dict[float, tuple[float, float, float, float]]:
+    """Threshold -> (F0.5, P, R, F1), event-level and lenient, averaged over `REPEATS` runs of
+    grouped folds, decoded as at run time — the events of hand-written rules that fired, and for
+    every other trigger the best `PER_TRIGGER` candidates at or above the threshold. One run's
+    curve is flat near its top, so its best threshold moved from 0.30 to 0.50 for a change to 0.3%
+    of the training sentences; the mean of several is steadier."""
+    groups = [number for number, _, _ in got.rows]
+    cands = [cand for _, cand, _ in got.rows]
     thresholds = [step / 100 for step in range(10, 90, 2)]  # below 0.1 is no decision
     totals = {t: [0.0, 0.0, 0.0, 0.0] for t in thresholds}  # F0.5, P, R, F1 summed over repeats
     for repeat in range(REPEATS):
@@ -204,9 +250,7 @@ def _cv_threshold(x: Any, y: list[int], groups: list[int], c: float, cands: list
             prf = score(predicted, got.golds)
             for k, v in enumerate((_f_beta(prf), *prf)):
                 totals[threshold][k] += v
-    best = max(thresholds, key=lambda t: totals[t][0])
-    f05, p, r, f1 = (v / REPEATS for v in totals[best])
-    return c, best, f05, (p, r, f1)
+    return {t: (v[0] / REPEATS, v[1] / REPEATS, v[2] / REPEATS, v[3] / REPEATS) for t, v in totals.items()}
 
 
 def _fold(repeat: int, group: int) -> int:
