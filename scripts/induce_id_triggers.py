@@ -34,9 +34,8 @@ Method:
      English coder gives the pair's English side under that root.
   Words are lowercased, sets are iterated sorted: the output is the same on every run.
 Prints coverage per CAMEO root and the train check (gold triggers found; hits that are gold).
-Known: step 2 reads warta's English coder as it is now, so a rebuild follows the coder; the shipped
-TSV is the build made before the English event nouns and surnames (821 rows; today's build has 824),
-and it stays until the event models retrained on a new build keep the seed's floor (README).
+Known: step 2 reads warta's English coder as it is now, so a rebuild follows the coder: a change to
+the English lexicons or actors means rebuilding this TSV and retraining the Indonesian event model.
 """
 
 from __future__ import annotations
