@@ -51,3 +51,16 @@ def test_malformed_marker_names_the_file(tmp_path: Path, value: str) -> None:
     with pytest.raises(DataFileError, match="passive_fallback_prefixes") as caught:
         parse_patterns(path, "xx", Ontology.load())
     assert str(path) in str(caught.value)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # exact-word rows (lang/id/triggers-nouns.tsv "=perundingan", "=pembicaraan"): their plural by
+    # full reduplication is the same trigger; a word with a different half is not
+    ("Setelah perundingan-perundingan yang sulit", "046"), ("Setelah perundingan yang sulit", "046"),
+    ("Setelah pembicaraan-pembicaraan yang sulit", "040"), ("Setelah surat-surat yang sulit", None),
+    ("Setelah perundingan-pembicaraan yang sulit", None),
+])
+def test_a_plural_by_reduplication_is_its_word(coders: dict[str, LanguageCoder], text: str,
+                                               code: str | None) -> None:
+    match = coders["id"].matcher._best_at(_tokens(text), 1)
+    assert (match.pattern.code if match else None) == code

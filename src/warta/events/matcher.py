@@ -99,6 +99,9 @@ class Matcher:
     def _best_at(self, tokens: tuple[Token, ...], i: int) -> Match | None:
         token = tokens[i]
         candidates = list(self.patterns.by_word.get(token.low, ()))
+        single = _single(token.low)
+        if single != token.low:
+            candidates += self.patterns.by_word.get(single, ())
         for analysis in self.morphology.analyze(token.low):
             candidates += self.patterns.by_lemma.get(analysis.root, ())
         best: Match | None = None
@@ -115,7 +118,7 @@ class Matcher:
         return best
 
     def _accepts(self, element: Element, token: Token) -> bool:
-        if token.low in element.words:
+        if token.low in element.words or _single(token.low) in element.words:
             return True
         return bool(element.lemmas) and not element.lemmas.isdisjoint(self.lemmas(token))
 
@@ -181,6 +184,14 @@ def _better(a: Match, b: Match, own: str) -> bool:
     key_a = (a.pattern.rule.startswith(own), len(a.positions), a.last - a.first, len(a.pattern.code))
     key_b = (b.pattern.rule.startswith(own), len(b.positions), b.last - b.first, len(b.pattern.code))
     return key_a > key_b
+
+
+def _single(word: str) -> str:
+    """The word of a full reduplication ("perundingan-perundingan", a plural): an exact-word
+    pattern ("=perundingan") names the word, and its plural is the same trigger. Any other word
+    is itself."""
+    head, dash, tail = word.partition("-")
+    return head if dash and head == tail else word
 
 
 def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
