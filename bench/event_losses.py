@@ -41,13 +41,13 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from warta.events.evaluate import lenient_match, root_ok  # noqa: E402
-from warta.events.stage import EventStage  # noqa: E402
 from warta.events.model import model_dir  # noqa: E402
+from warta.events.stage import EventStage  # noqa: E402
 from warta.events.train import (  # noqa: E402
     PER_TRIGGER,
     POINTS_FILE,
-    at_point,
     Collected,
+    at_point,
     collect,
     design,
     held_out_scores,

@@ -199,9 +199,11 @@ def test_an_international_event_named_twice_is_one_event(code_events: Code) -> N
             "setelah dia mengikuti saran Bolton pada pertemuan puncak kedua di Hanoi dan mendesak "
             "Pyongyang untuk menyerahkan seluruh senjata nuklir dan bahan bakar bom atomnya kepada AS.")
     events = code_events(text, [("Trump", "USAGOV"), ("Korea Utara", "PRK"), ("dia", "USAGOV"),
-                                ("Bolton", "USAGOV"), ("Hanoi", "VNM"), ("Pyongyang", "PRKGOV"), ("AS", "USA")])
-    meetings = [e for e in events if e.root == "04" and e.target is not None]
-    assert [(e.trigger.text, e.source.code[:3], e.target.code[:3]) for e in meetings] == [("dialog", "USA", "PRK")]
+                                ("Bolton", "USAGOV"), ("Hanoi", "VNM"), ("Pyongyang", "PRKGOV"),
+                                ("AS", "USA")])
+    meetings = [(e.trigger.text, e.source.code[:3], e.target.code[:3])
+                for e in events if e.root == "04" and e.target is not None]
+    assert meetings == [("dialog", "USA", "PRK")]
 
 
 def test_domestic_events_of_other_actors_are_kept_apart(code_events: Code) -> None:

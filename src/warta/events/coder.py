@@ -280,7 +280,8 @@ def _drop_covering_statements(events: list[tuple[Match, Event]]) -> list[Event]:
     likelier. One trigger's events (compound actors, both directions of a meeting) and domestic
     events of other actors, whose subcodes are what tells them apart (the government and the
     parliament), are not repeats."""
-    ranked = sorted(range(len(events)), key=lambda i: (_from_model(events[i][1]), -events[i][1].confidence, i))
+    ranked = sorted(range(len(events)),
+                    key=lambda i: (_from_model(events[i][1]), -events[i][1].confidence, i))
     kept: set[int] = set()
     seen: set[tuple[str, str, str]] = set()
     pairs: dict[tuple[str, str, str], int] = {}  # international (root, source, target) -> trigger start
@@ -288,7 +289,8 @@ def _drop_covering_statements(events: list[tuple[Match, Event]]) -> list[Event]:
         match, event = events[i]
         if match.pattern.statement and any(not m.pattern.statement for m, _ in events):
             continue
-        key = (event.code, event.source.code if event.source else "", event.target.code if event.target else "")
+        key = (event.code, event.source.code if event.source else "",
+               event.target.code if event.target else "")
         pair = _international(event)
         if key in seen or (pair is not None and pairs.get(pair, event.trigger.start) != event.trigger.start):
             continue

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from warta.article import Article
+from warta.errors import DataFileError
 from warta.events.candidates import Candidate
 from warta.events.coder import LanguageCoder
 from warta.events.devsets import DEV_SETS, DevSet
@@ -35,7 +36,6 @@ from warta.events.evaluate import (
     match_count,
     predicted_triples,
 )
-from warta.errors import DataFileError
 from warta.events.model import MODEL_VERSION, decide, model_dir
 
 TRAIN_SETS = {
