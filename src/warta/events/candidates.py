@@ -31,10 +31,15 @@ class Candidate:
 
 
 def sentence_candidates(view: SentenceView, doc: Any, match: Match,
-                        chosen: tuple[set[int], set[int]], modality: str) -> list[Candidate]:
+                        chosen: tuple[set[int], set[int]], modality: str,
+                        between: set[int] | None = None) -> list[Candidate]:
     """Every (source, target) candidate for one trigger; `chosen` are the rules' source and target
-    group indices (first token), `modality` the judge's reading of the trigger."""
+    group indices (first token), `modality` the judge's reading of the trigger, `between` the
+    groups of the trigger's between-phrase (`between_groups`), when it has one: then its source
+    and target are among them."""
     groups = sorted(view.groups, key=lambda g: _distance(g, match))[:MAX_GROUPS]
+    if between is not None:
+        groups = [g for g in groups if g.first in between]
     base = _trigger_features(view, doc, match, modality, len(view.groups))
     out = []
     for source in groups:
@@ -54,6 +59,30 @@ def sentence_candidates(view: SentenceView, doc: Any, match: Match,
                     feats.append("pair:same-country")
             out.append(Candidate(match, source, target, tuple(feats)))
     return out
+
+
+def between_groups(view: SentenceView, match: Match, words: frozenset[str], idiom: frozenset[str],
+                   coordinators: frozenset[str]) -> set[int] | None:
+    """First tokens of the actor groups a trigger's between-phrase names: "perundingan senjata di
+    antara keduanya", "perjanjian antara Rusia dan Korea Utara", "talks between Russia and North
+    Korea". The phrase opens within three words after the trigger, outside any actor, and runs
+    over groups joined by commas and coordinators; it counts when it names two actors or more (one
+    group of two, "keduanya", or two groups). None when the trigger has no such phrase."""
+    tokens = view.tokens
+    opener = next((i for i in range(match.first + 1, min(match.last + 4, len(tokens)))
+                   if tokens[i].low in words and view.group_of[i] < 0), None)
+    if opener is None or (opener + 1 < len(tokens) and tokens[opener + 1].low in idiom):
+        return None
+    found: list[int] = []
+    i = opener + 1
+    while i < len(tokens) and view.group_of[i] >= 0:
+        group = view.groups[view.group_of[i]]
+        found.append(group.first)
+        i = group.last + 1
+        while i < len(tokens) and (tokens[i].low in coordinators or tokens[i].text == ","):
+            i += 1
+    actors = sum(len(view.groups[view.group_of[f]].actors) for f in found)
+    return set(found) if found and actors >= 2 else None
 
 
 def _trigger_features(view: SentenceView, doc: Any, match: Match, modality: str, n: int) -> list[str]:

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from warta.article import ActorMention, Event, EventActor, Sentence, Trigger
-from warta.events.candidates import Candidate, sentence_candidates
+from warta.events.candidates import Candidate, between_groups, sentence_candidates
 from warta.events.fill import BACKGROUND, RoleFill, RoleFiller
 from warta.events.matcher import Match, Matcher
 from warta.events.modality import Judgement, ModalityJudge
@@ -110,7 +110,9 @@ class LanguageCoder:
                 if reading.modifier:
                     continue  # "sanctioned goods": a prenominal modifier, no predicate
             modality = self.judge.judge(view, match, fill.subject if fill else None, False).modality
-            candidates = sentence_candidates(view, doc, match, _chosen(fill), modality)
+            between = between_groups(view, match, self.m["between"], self.m["between_idiom"],
+                                     self.m["coordinators"])
+            candidates = sentence_candidates(view, doc, match, _chosen(fill), modality, between)
             if collect is not None:
                 ruled = exact and bool(produced)
                 collect.extend(dataclasses.replace(c, ruled=ruled) if ruled else c for c in candidates)
