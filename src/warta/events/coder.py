@@ -8,7 +8,8 @@ pattern with a compound subject and no target coded both ways; then the modality
 the untuk/agar complement of an appeal or demand takes that event's target as its actor and is
 hypothetical. A clause whose subject is "Pernyataan tersebut" (no actor, a demonstrative)
 inherits the previous sentence's source. Speech verbs are events only when what they report
-carries no event of its own.
+carries no event of its own, and a sentence gives each event once (a verb and its noun naming one
+visit are one event).
 
 Rules where they are exact, a model where they are not: a hand-written pattern (events.toml) that
 fires gives its events; every other trigger — a lexicon row (PETRARCH2's verbs, the induced
@@ -120,7 +121,7 @@ class LanguageCoder:
                 events += [(match, e) for e in produced]
             else:
                 events += [(match, e) for e in self._model_events(text, view, match, candidates)]
-        return _drop_covering_statements(events), last_source
+        return _drop_statements_and_repeats(events), last_source
 
     def _sports(self, view: SentenceView) -> bool:
         return sports_report((t.low for t in view.tokens), self.sports)
@@ -272,7 +273,7 @@ def _pairs(fill: RoleFill, reciprocal: bool) -> list[tuple[EventActor, EventActo
     return [(s, t) for s in sources for t in targets if s.code != t.code]
 
 
-def _drop_covering_statements(events: list[tuple[Match, Event]]) -> list[Event]:
+def _drop_statements_and_repeats(events: list[tuple[Match, Event]]) -> list[Event]:
     """A speech verb is not an event of its own when its sentence reports one; a sentence gives
     each event once, as GDELT counts one event however often its article names it. Once: one code
     between the same two actors ("terdakwa ... ditangkap ... terdakwa"); and one international
