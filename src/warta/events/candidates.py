@@ -4,9 +4,10 @@ Rules are exact where a construction is marked; what they cannot state — wheth
 "pertemuan" reports an event here, which of five countries in the sentence is its source — the
 event model (`warta.events.model`) learns from annotated sentences. Every trigger the lexicons
 find is paired with each actor group of its sentence as source and each other group (or none) as
-target; each candidate is described by sparse string features: the trigger and its root, where
-each actor stands (side, distance, the word before it, its parse relation to the trigger), what
-the word-order and parse rules chose, and the modality markers around the trigger.
+target (a trigger with a between-phrase, "perjanjian antara Rusia dan Korea Utara", only among
+the groups the phrase names); each candidate is described by sparse string features: the trigger
+and its root, where each actor stands (side, distance, the word before it, its parse relation to
+the trigger), what the word-order and parse rules chose, and the modality markers around it.
 """
 
 from __future__ import annotations
