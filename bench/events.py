@@ -131,8 +131,9 @@ def pin_floors(dev: dict[str, Any], data: Path) -> None:
     the test), so pinning cannot hide a loss."""
     measured = {f"{name}/{part}": {level: figures[level]["f1"] for level in ("exact", "lenient")}
                 for name, parts in dev.items() for part, figures in parts.items()}
+    digest = gold_sha256(data)
     old = json.loads(FLOORS.read_text(encoding="utf-8")) if FLOORS.is_file() else {}
-    kept = old.get("floors", {}) if old.get("gold_sha256") == gold_sha256(data) else {}
+    kept = old.get("floors", {}) if old.get("gold_sha256") == digest else {}
     floors = {key: {level: max(round(max(0.0, f1 - FLOOR_MARGIN), 3), kept.get(key, {}).get(level, 0.0))
                     for level, f1 in levels.items()}
               for key, levels in measured.items()}
@@ -142,7 +143,7 @@ def pin_floors(dev: dict[str, Any], data: Path) -> None:
                  f"tests/events/test_event_floors.py; each sits {FLOOR_MARGIN} below the measured F1, "
                  "or stays where it was when that is higher (a floor only rises on the same gold). "
                  "If gold_sha256 no longer matches, the gold files changed: re-measure and pin again.",
-        "gold_sha256": gold_sha256(data),
+        "gold_sha256": digest,
         "measured": measured,
         "floors": floors,
     }, indent=2) + "\n", encoding="utf-8")

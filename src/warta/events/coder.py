@@ -288,9 +288,10 @@ def _drop_statements_and_repeats(events: list[tuple[Match, Event]]) -> list[Even
     kept: set[int] = set()
     seen: set[tuple[str, str, str]] = set()
     pairs: dict[tuple[str, str, str], int] = {}  # international (root, source, target) -> trigger start
+    reports_an_event = any(not m.pattern.statement for m, _ in events)
     for i in ranked:
         match, event = events[i]
-        if match.pattern.statement and any(not m.pattern.statement for m, _ in events):
+        if match.pattern.statement and reports_an_event:
             continue
         key = (event.code, event.source.code if event.source else "",
                event.target.code if event.target else "")
